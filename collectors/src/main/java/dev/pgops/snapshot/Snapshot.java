@@ -1,0 +1,61 @@
+package dev.pgops.snapshot;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one collection run learned: raw facts only, so a newer rule set can re-score an old
+ * snapshot. Each section is {@link Section.Collected} or {@link Section.Unavailable}; a section the
+ * writing version did not know becomes Unavailable on read.
+ */
+public record Snapshot(
+    Meta meta,
+    Section<List<Setting>> settings,
+    Section<List<DatabaseStats>> databases,
+    Section<List<TableStats>> tables,
+    Section<List<IndexStats>> indexes,
+    Section<List<ConstraintInfo>> constraints,
+    Section<List<ColumnInfo>> columns,
+    Section<List<SequenceInfo>> sequences,
+    Section<List<BloatEstimate>> tableBloat,
+    Section<List<BloatEstimate>> indexBloat,
+    Section<Activity> activity,
+    Section<Replication> replication,
+    Section<ArchiverStats> archiver,
+    Section<List<RoleInfo>> roles,
+    Section<List<ExtensionInfo>> extensions) {
+
+  static final String NOT_COLLECTED = "not collected by the pgops version that wrote this snapshot";
+
+  public Snapshot {
+    if (meta == null) throw new IllegalArgumentException("snapshot has no meta block");
+    settings = orMissing(settings);
+    databases = orMissing(databases);
+    tables = orMissing(tables);
+    indexes = orMissing(indexes);
+    constraints = orMissing(constraints);
+    columns = orMissing(columns);
+    sequences = orMissing(sequences);
+    tableBloat = orMissing(tableBloat);
+    indexBloat = orMissing(indexBloat);
+    activity = orMissing(activity);
+    replication = orMissing(replication);
+    archiver = orMissing(archiver);
+    roles = orMissing(roles);
+    extensions = orMissing(extensions);
+  }
+
+  private static <T> Section<T> orMissing(Section<T> s) {
+    return s == null ? Section.unavailable(NOT_COLLECTED) : s;
+  }
+
+  /** A setting by name, when settings were collected and the server has it. */
+  public Optional<Setting> setting(String name) {
+    return settings.collected().flatMap(list -> list.stream().filter(s -> s.name().equals(name)).findFirst());
+  }
+
+  /** An empty snapshot (every section unavailable) to build on, mainly for tests and samples. */
+  public static Snapshot of(Meta meta) {
+    return new Snapshot(meta, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+}
