@@ -2,7 +2,6 @@ package dev.pgops.snapshot;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -13,7 +12,7 @@ import java.util.TreeMap;
  */
 public record Activity(
     int maxConnections, int reservedConnections, int totalBackends, int clientBackends,
-    SortedMap<String, Integer> byState, int idleInTransaction, int waitingOnLock, int blocked,
+    Map<String, Integer> byState, int idleInTransaction, int waitingOnLock, int blocked,
     int connectedLast15Min,
     long oldestXactAgeSec, long oldestQueryAgeSec, long oldestIdleInTransactionSec, long oldestBackendXminAge,
     List<SessionInfo> sessions, List<PreparedXact> preparedXacts) {

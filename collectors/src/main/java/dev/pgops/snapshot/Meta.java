@@ -3,7 +3,6 @@ package dev.pgops.snapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -23,7 +22,7 @@ public record Meta(
     boolean inRecovery,
     Instant postmasterStartedAt,
     Instant statsReset,
-    SortedMap<String, String> extensions,
+    Map<String, String> extensions,
     Timeouts timeouts,
     List<CollectorRun> collectors) {
 
@@ -36,7 +35,7 @@ public record Meta(
   }
 
   /** Session settings every collector ran under. */
-  public record Timeouts(long statementTimeoutMs, long lockTimeoutMs, SortedMap<String, Long> perCollectorMs) {
+  public record Timeouts(long statementTimeoutMs, long lockTimeoutMs, Map<String, Long> perCollectorMs) {
     public Timeouts {
       perCollectorMs = new TreeMap<>(perCollectorMs == null ? Map.of() : perCollectorMs);
     }

@@ -1,0 +1,34 @@
+package dev.pgops.rules;
+
+import dev.pgops.rules.backups.BackupsRules;
+import dev.pgops.rules.configuration.ConfigurationRules;
+import dev.pgops.rules.connections.ConnectionsRules;
+import dev.pgops.rules.maintenance.MaintenanceRules;
+import dev.pgops.rules.performance.PerformanceRules;
+import dev.pgops.rules.schema.SchemaRules;
+import dev.pgops.rules.security.SecurityRules;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Every built-in rule; each area keeps its own explicit list. */
+public final class BuiltInRules {
+  private BuiltInRules() {}
+
+  public static final List<RuleDescriptor> ALL = Stream.of(
+          MaintenanceRules.ALL,
+          SchemaRules.ALL,
+          PerformanceRules.ALL,
+          ConnectionsRules.ALL,
+          BackupsRules.ALL,
+          ConfigurationRules.ALL,
+          SecurityRules.ALL)
+      .flatMap(List::stream)
+      .map(RuleDescriptor::of)
+      .sorted(Comparator.comparing(RuleDescriptor::id))
+      .toList();
+
+  public static RuleEngine engine() {
+    return new RuleEngine(ALL);
+  }
+}

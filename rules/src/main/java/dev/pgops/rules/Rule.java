@@ -1,0 +1,18 @@
+package dev.pgops.rules;
+
+import dev.pgops.findings.Finding;
+import dev.pgops.snapshot.Snapshot;
+import java.util.List;
+
+/**
+ * A stateless check of a snapshot, described by {@link RuleInfo}. A rule whose inputs are unavailable
+ * calls {@link RuleContext#require}, which ends the evaluation as "not evaluated" with the reason.
+ */
+public interface Rule {
+  List<Finding> check(Snapshot snapshot, RuleContext ctx);
+
+  /** The thresholds this rule reads; {@code pgops.yaml} may override only these. */
+  default List<Threshold> thresholds() {
+    return List.of();
+  }
+}

@@ -1,0 +1,12 @@
+package dev.pgops.rules.performance;
+
+import dev.pgops.rules.Rule;
+import java.util.List;
+
+/** The built-in Performance rules, one per line, alphabetical by class name. */
+public final class PerformanceRules {
+  private PerformanceRules() {}
+
+  public static final List<Rule> ALL = List.of(
+      new UnusedIndexRule());
+}
