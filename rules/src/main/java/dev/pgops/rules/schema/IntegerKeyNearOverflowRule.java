@@ -59,7 +59,7 @@ public final class IntegerKeyNearOverflowRule implements Rule {
       String msg = q.ownedBySchema() + "." + q.ownedByTable() + "." + q.ownedByColumn() + " (" + q.ownedByColumnType()
           + ") is fed by " + q.qualifiedName() + " at " + q.lastValue() + ": " + Fmt.pct(used) + " of the type's limit "
           + limit + " (" + Fmt.count(left) + " values left); inserts fail once it is reached";
-      out.add(ctx.finding(Location.object("column", q.ownedBySchema(), q.ownedByColumn(), q.ownedByTable()), msg)
+      out.add(ctx.finding(Location.object("column", q.ownedBySchema(), q.ownedByTable() + "." + q.ownedByColumn(), q.ownedByTable()), msg)
           .severity(used >= crit ? Severity.CRITICAL : Severity.HIGH)
           .evidence("sequence", q.qualifiedName())
           .evidence("sequenceType", q.dataType())
