@@ -52,8 +52,10 @@ public final class InvalidIndexRule implements Rule {
         continue;
       }
       String message = "Index " + i.qualifiedName() + " on " + i.table() + " is " + state
-          + ": still maintained on every write but never used by queries"
-          + (i.unique() ? "; as a unique index it can still reject inserts" : "");
+          + (i.ready()
+              ? ": still maintained on every write but never used by queries"
+                  + (i.unique() ? "; as a unique index it still rejects duplicate inserts" : "")
+              : ": a leftover of a failed build, never used by queries");
       String remediation;
       if (REINDEX_LEFTOVER.matcher(i.name()).matches()) {
         remediation = "-- leftover of an interrupted REINDEX CONCURRENTLY: the original index still exists\n"
