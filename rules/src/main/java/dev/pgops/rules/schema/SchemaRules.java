@@ -7,5 +7,17 @@ import java.util.List;
 public final class SchemaRules {
   private SchemaRules() {}
 
-  public static final List<Rule> ALL = List.of();
+  public static final List<Rule> ALL = List.of(
+      new DisabledTriggerRule(),
+      new IndexBloatRule(),
+      new IndexLargerThanTableRule(),
+      new IntegerKeyNearOverflowRule(),
+      new InvalidIndexRule(),
+      new NotValidConstraintRule(),
+      new RiskyColumnTypeRule(),
+      new SequenceNearOverflowRule(),
+      new TableBloatRule(),
+      new TableWithoutPrimaryKeyRule(),
+      new UnloggedTableRule(),
+      new VeryLargeTableRule());
 }
