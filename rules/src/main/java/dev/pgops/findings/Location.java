@@ -18,7 +18,8 @@ public sealed interface Location {
 
     @Override
     public String key() {
-      return kind + ":" + qualifiedName();
+      // constraint and column names are only unique per table, so the table is part of the identity
+      return kind + ":" + qualifiedName() + (table == null || table.isEmpty() ? "" : "@" + table);
     }
 
     /** schema.name when there is a schema, else the name. */
