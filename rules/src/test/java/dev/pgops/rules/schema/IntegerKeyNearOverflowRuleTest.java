@@ -19,7 +19,7 @@ class IntegerKeyNearOverflowRuleTest {
         false, "public.orders.id", "integer")));
     assertThat(f).singleElement().satisfies(x -> {
       assertThat(x.severity()).isEqualTo(Severity.HIGH);
-      assertThat(x.location().key()).isEqualTo("column:public.orders.id");
+      assertThat(x.location().key()).isEqualTo("column:public.orders.id@orders");
       assertThat(x.message()).contains("public.orders.id", "55 %", "2147483647");
       assertThat(x.remediation()).contains("ADD COLUMN id_new bigint", "ACCESS EXCLUSIVE", "CONCURRENTLY")
           .doesNotContain("ALTER SEQUENCE");
