@@ -19,10 +19,12 @@ public final class AutovacuumDisabledTableRule implements Rule {
   static final Threshold HIGH_ROWS = Threshold.of("highRows", 1_000_000, "high when the table has more rows than this");
   static final Threshold HIGH_DEAD_RATIO = Threshold.of("highDeadRatio", 0.2,
       "high when dead tuples exceed this share of all tuples");
+  static final Threshold MIN_TUPLES = Threshold.of("minTuples", 10_000,
+      "the dead share escalates only tables with at least this many live + dead tuples");
 
   @Override
   public List<Threshold> thresholds() {
-    return List.of(HIGH_ROWS, HIGH_DEAD_RATIO);
+    return List.of(HIGH_ROWS, HIGH_DEAD_RATIO, MIN_TUPLES);
   }
 
   @Override
@@ -30,6 +32,7 @@ public final class AutovacuumDisabledTableRule implements Rule {
     List<TableStats> tables = ctx.require(s.tables(), "tables");
     double highRows = ctx.value(HIGH_ROWS);
     double highDead = ctx.value(HIGH_DEAD_RATIO);
+    double minTuples = ctx.value(MIN_TUPLES);
     List<Finding> out = new ArrayList<>();
     for (TableStats t : tables) {
       if (!Maint.hasStorage(t)) continue;
@@ -39,7 +42,7 @@ public final class AutovacuumDisabledTableRule implements Rule {
       long rows = Math.max(t.estimatedRows(), t.liveTuples());
       long all = t.liveTuples() + t.deadTuples();
       double dead = all == 0 ? 0 : (double) t.deadTuples() / all;
-      boolean isHigh = rows > highRows || dead > highDead;
+      boolean isHigh = rows > highRows || (all >= minTuples && dead > highDead);
       String which = heap && toast ? "autovacuum_enabled=false and toast.autovacuum_enabled=false"
           : heap ? "autovacuum_enabled=false" : "toast.autovacuum_enabled=false";
       String q = Sql.qualified(t.schema(), t.name());

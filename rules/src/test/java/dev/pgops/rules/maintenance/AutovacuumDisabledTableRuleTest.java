@@ -36,6 +36,16 @@ class AutovacuumDisabledTableRuleTest {
   }
 
   @Test
+  void deadShareOfATinyTableDoesNotEscalate() {
+    var f = t.findings(snap().table("public.tiny", x -> {
+      x.options.add("autovacuum_enabled=false");
+      x.liveTuples = 10;
+      x.deadTuples = 90;
+    }));
+    assertThat(f).singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.MEDIUM));
+  }
+
+  @Test
   void quietWhenEnabledOrUnset() {
     var f = t.findings(snap()
         .table("public.a", x -> x.options.add("autovacuum_enabled=true"))
