@@ -7,5 +7,18 @@ import java.util.List;
 public final class MaintenanceRules {
   private MaintenanceRules() {}
 
-  public static final List<Rule> ALL = List.of();
+  public static final List<Rule> ALL = List.of(
+      new AnalyzeStaleRule(),
+      new AutovacuumDisabledRule(),
+      new AutovacuumDisabledTableRule(),
+      new AutovacuumLargeTableDefaultsRule(),
+      new AutovacuumTooFrequentRule(),
+      new DeadTupleRatioRule(),
+      new MxidWraparoundRule(),
+      new NeverAnalyzedRule(),
+      new PreparedTransactionOldRule(),
+      new VacuumStaleRule(),
+      new XidWraparoundDatabaseRule(),
+      new XidWraparoundTableRule(),
+      new XminHorizonHeldRule());
 }
