@@ -64,8 +64,8 @@ public final class IdleInTransactionRule implements Rule {
           .build());
     }
     int rest = hits.size() - Sessions.MAX_PER_SESSION;
-    long uncaptured = hits.isEmpty() && a.idleInTransaction() > 0 && a.oldestIdleInTransactionSec() > warn ? 1 : 0;
-    if (rest > 0 || uncaptured > 0) {
+    boolean uncaptured = hits.isEmpty() && a.idleInTransaction() > 0 && a.oldestIdleInTransactionSec() > warn;
+    if (rest > 0 || uncaptured) {
       long oldest = hits.isEmpty() ? a.oldestIdleInTransactionSec() : hits.get(0).stateAgeSec();
       String what = rest > 0 ? rest + " more sessions idle in transaction longer than " + Sessions.age((long) warn)
           : a.idleInTransaction() + " sessions idle in transaction, the oldest for " + Sessions.age(oldest)

@@ -9,6 +9,7 @@ import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
 import dev.pgops.rules.internal.Bytes;
+import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.Snapshot;
 import dev.pgops.snapshot.TableStats;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class SeqScanHeavyTableRule implements Rule {
               + "-- SELECT query, calls, rows FROM pg_stat_statements WHERE query ILIKE '%" + t.name().replace("'", "''")
               + "%' ORDER BY total_exec_time DESC LIMIT 20;\n"
               + "-- add an index for their WHERE / JOIN columns:\n"
-              + "-- CREATE INDEX CONCURRENTLY ... ON " + dev.pgops.rules.internal.Sql.qualified(t.schema(), t.name())
+              + "-- CREATE INDEX CONCURRENTLY ... ON " + Sql.qualified(t.schema(), t.name())
               + " (...);  -- rollback: DROP INDEX CONCURRENTLY ...;")
           .build());
     }

@@ -27,7 +27,7 @@ public final class StatsWindowShortRule implements Rule {
     if (window.isEmpty()) {
       return List.of(ctx.finding(Location.server(),
               "Statistics window unknown (no stats reset or server start time): " + DOWNGRADED
-                  + " are still evaluated but lowered one step")
+                  + " are still evaluated but lowered in severity")
           .evidence("statsWindow", "unknown")
           .evidence("since", since)
           .remediation("Re-run pgops as a role that can read pg_stat_database.stats_reset and pg_postmaster_start_time().")
@@ -36,7 +36,7 @@ public final class StatsWindowShortRule implements Rule {
     if (!ctx.statsWindowShort()) return List.of();
     return List.of(ctx.finding(Location.server(),
             "Statistics cover only " + RuleContext.human(window.get()) + " (" + since + "), below the configured "
-                + "minimum (statsWindowMinDays): " + DOWNGRADED + " are lowered one step")
+                + "minimum (statsWindowMinDays): " + DOWNGRADED + " are lowered in severity")
         .evidence("statsWindow", RuleContext.human(window.get()))
         .evidence("since", since)
         .remediation("Re-run pgops once the window covers a full business cycle (at least a week); avoid "

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pgops.findings.Severity;
 import dev.pgops.rules.RuleResult;
 import dev.pgops.rules.testing.RuleTester;
+import dev.pgops.snapshot.Meta;
+import dev.pgops.snapshot.Snapshot;
 import org.junit.jupiter.api.Test;
 
 class TempFilesHeavyRuleTest {
@@ -29,5 +31,26 @@ class TempFilesHeavyRuleTest {
   @Test
   void notEvaluatedWithoutDatabasesOrWindow() {
     assertThat(t.result(snap().unavailable("databases", "denied")).status()).isEqualTo(RuleResult.Status.NOT_EVALUATED);
+    Snapshot s = snap().database(d -> { d.statsReset = null; d.tempBytes = 1000 * GB; }).build();
+    Meta m = s.meta();
+    Meta unknown = new Meta(m.schemaVersion(), m.toolVersion(), m.collectedAt(), m.serverVersion(), m.version(),
+        m.database(), m.connectedAs(), m.superuser(), m.memberOf(), m.inRecovery(), null, null, m.extensions(),
+        m.timeouts(), m.collectors());
+    Snapshot noWindow = new Snapshot(unknown, s.settings(), s.databases(), s.tables(), s.indexes(), s.constraints(),
+        s.columns(), s.sequences(), s.tableBloat(), s.indexBloat(), s.activity(), s.replication(), s.archiver(),
+        s.roles(), s.extensions());
+    RuleResult r = t.result(noWindow);
+    assertThat(r.status()).isEqualTo(RuleResult.Status.NOT_EVALUATED);
+    assertThat(r.reason()).contains("window unknown");
+  }
+
+  @Test
+  void shortWindowLowersSeverity() {
+    var f = t.findings(snap().statsWindow(java.time.Duration.ofDays(2))
+        .database(d -> { d.statsReset = null; d.tempBytes = 2 * 60 * GB; }));
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.LOW);
+      assertThat(x.message()).contains("statistics cover only 2 d");
+    });
   }
 }
