@@ -7,5 +7,12 @@ import java.util.List;
 public final class ConnectionsRules {
   private ConnectionsRules() {}
 
-  public static final List<Rule> ALL = List.of();
+  public static final List<Rule> ALL = List.of(
+      new BlockedSessionsRule(),
+      new ConnectionChurnRule(),
+      new ConnectionSaturationRule(),
+      new IdleConnectionHoardingRule(),
+      new IdleInTransactionRule(),
+      new LongRunningTransactionRule(),
+      new MaxConnectionsOversizedRule());
 }

@@ -8,5 +8,17 @@ public final class PerformanceRules {
   private PerformanceRules() {}
 
   public static final List<Rule> ALL = List.of(
+      new CacheHitRatioRule(),
+      new DeadlocksRule(),
+      new DuplicateIndexRule(),
+      new FkWithoutIndexRule(),
+      new LowValueIndexRule(),
+      new PgStatStatementsMissingRule(),
+      new RedundantIndexRule(),
+      new RollbackRatioRule(),
+      new SeqScanHeavyTableRule(),
+      new StatsWindowShortRule(),
+      new TableCacheHitRatioRule(),
+      new TempFilesHeavyRule(),
       new UnusedIndexRule());
 }
