@@ -18,8 +18,9 @@ public sealed interface Location {
 
     @Override
     public String key() {
-      // constraint and column names are only unique per table, so the table is part of the identity
-      return kind + ":" + qualifiedName() + (table == null || table.isEmpty() ? "" : "@" + table);
+      // constraint, column and trigger names are only unique per table, so the table is part of their identity
+      boolean perTable = kind.equals("constraint") || kind.equals("column") || kind.equals("trigger");
+      return kind + ":" + qualifiedName() + (perTable && table != null && !table.isEmpty() ? "@" + table : "");
     }
 
     /** schema.name when there is a schema, else the name. */

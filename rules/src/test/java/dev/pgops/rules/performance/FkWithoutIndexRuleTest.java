@@ -20,7 +20,7 @@ class FkWithoutIndexRuleTest {
         .constraint(foreignKey("public.order_items", "order_items_order_id_fkey", List.of("order_id"), "public.orders", List.of("id"))));
     assertThat(f).singleElement().satisfies(x -> {
       assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
-      assertThat(x.location().key()).isEqualTo("constraint:public.order_items_order_id_fkey");
+      assertThat(x.location().key()).isEqualTo("constraint:public.order_items_order_id_fkey@order_items");
       assertThat(x.remediation()).contains("CREATE INDEX CONCURRENTLY order_items_order_id_idx ON public.order_items (order_id);")
           .contains("DROP INDEX CONCURRENTLY public.order_items_order_id_idx");
     });
