@@ -41,7 +41,7 @@ public final class ReplicationSlotInactiveRule implements Rule {
           + (slot.plugin() == null ? "" : ", " + slot.plugin()) + (slot.database() == null ? "" : ", database " + slot.database())
           + ") is inactive");
       if (lost) {
-        msg.append(" and lost: the WAL it needs is gone, so the slot can no longer serve its consumer and only needs dropping");
+        msg.append(" and lost: the WAL it needs is gone, so the slot is already useless (its consumer can never resume from it) and only needs dropping");
       } else {
         msg.append(" and retains ").append(Bytes.human(slot.retainedBytes())).append(" of WAL");
         if (unreserved) msg.append("; wal_status unreserved: WAL it needs will be removed at the next checkpoint");
