@@ -4,6 +4,7 @@ import static dev.pgops.rules.testing.Snap.snap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgops.findings.Severity;
+import dev.pgops.rules.RuleResult;
 import dev.pgops.rules.testing.RuleTester;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +50,12 @@ class UnsupportedVersionRuleTest {
       assertThat(x.severity()).isEqualTo(Severity.INFO);
       assertThat(x.message()).contains("not in the release calendar");
     });
+  }
+
+  @Test
+  void notEvaluatedWhenVersionUnknown() {
+    RuleResult r = t.result(snap().version(0));
+    assertThat(r.status()).isEqualTo(RuleResult.Status.NOT_EVALUATED);
+    assertThat(r.reason()).contains("version unknown");
   }
 }
