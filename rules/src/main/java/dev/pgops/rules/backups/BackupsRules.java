@@ -7,5 +7,12 @@ import java.util.List;
 public final class BackupsRules {
   private BackupsRules() {}
 
-  public static final List<Rule> ALL = List.of();
+  public static final List<Rule> ALL = List.of(
+      new ArchiveCommandUnsafeRule(),
+      new ArchiveModeOffRule(),
+      new ArchiverFailingRule(),
+      new ArchiverStalledRule(),
+      new ReplicationLagRule(),
+      new ReplicationSlotInactiveRule(),
+      new ReplicationSlotWalRetentionRule());
 }

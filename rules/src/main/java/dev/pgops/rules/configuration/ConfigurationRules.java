@@ -7,5 +7,14 @@ import java.util.List;
 public final class ConfigurationRules {
   private ConfigurationRules() {}
 
-  public static final List<Rule> ALL = List.of();
+  public static final List<Rule> ALL = List.of(
+      new DataChecksumsRule(),
+      new ExtensionOutdatedRule(),
+      new LoggingGapsRule(),
+      new MemorySettingsRule(),
+      new PendingRestartRule(),
+      new SafetyTimeoutsUnsetRule(),
+      new TrackIoTimingOffRule(),
+      new UnsafeDurabilitySettingRule(),
+      new UnsupportedVersionRule());
 }

@@ -7,5 +7,8 @@ import java.util.List;
 public final class SecurityRules {
   private SecurityRules() {}
 
-  public static final List<Rule> ALL = List.of();
+  public static final List<Rule> ALL = List.of(
+      new Md5PasswordRule(),
+      new PasswordExpiredRule(),
+      new TooManySuperusersRule());
 }

@@ -1,0 +1,23 @@
+package dev.pgops.rules.configuration;
+
+import static dev.pgops.rules.testing.OpsFixtures.setting;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SettingValuesTest {
+  @Test
+  void convertsSizesTimesAndBooleans() {
+    assertThat(SettingValues.bytes(setting("shared_buffers", "16384", "8kB", "default", false))).hasValue(128L << 20);
+    assertThat(SettingValues.bytes(setting("work_mem", "4096", "kB", "default", false))).hasValue(4L << 20);
+    assertThat(SettingValues.bytes(setting("max_slot_wal_keep_size", "-1", "MB", "default", false))).hasValue(-1);
+    assertThat(SettingValues.bytes(setting("max_wal_size", "1024", "MB", "default", false))).hasValue(1L << 30);
+    assertThat(SettingValues.millis(setting("archive_timeout", "60", "s", "default", false))).hasValue(60_000);
+    assertThat(SettingValues.millis(setting("x", "2", "min", "default", false))).hasValue(120_000);
+    assertThat(SettingValues.millis(setting("x", "0", "ms", "default", false))).hasValue(0);
+    assertThat(SettingValues.bool(setting("fsync", "on", null, "default", false))).contains(true);
+    assertThat(SettingValues.bool(setting("fsync", "off", null, "default", false))).contains(false);
+    assertThat(SettingValues.bool(setting("x", "maybe", null, "default", false))).isEmpty();
+    assertThat(SettingValues.bytes(setting("x", "10", "ms", "default", false))).isEmpty();
+  }
+}
