@@ -11,6 +11,13 @@ class AllRulesTest {
   private final Checklist checklist = Checklist.builtIn();
 
   @Test
+  void theHealthCheckHasAtLeast45RulesAcrossTheHealthAreas() {
+    assertThat(BuiltInRules.ALL).hasSizeGreaterThanOrEqualTo(45);
+    assertThat(BuiltInRules.ALL).extracting(RuleDescriptor::area).contains(
+        Area.MAINTENANCE, Area.PERFORMANCE, Area.CONNECTIONS, Area.BACKUPS, Area.CONFIGURATION, Area.SECURITY);
+  }
+
+  @Test
   void idsAreUniqueKebabCaseAndSummariesOneLine() {
     Set<String> seen = new HashSet<>();
     for (RuleDescriptor r : BuiltInRules.ALL) {
