@@ -125,7 +125,7 @@ public final class SvgCharts {
 
   private static StringBuilder open(int width, int height, String title) {
     return new StringBuilder(4096)
-        .append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ").append(width).append(' ')
+        .append("<svg class=\"chart\" viewBox=\"0 0 ").append(width).append(' ')
         .append(height).append("\" width=\"").append(width).append("\" height=\"").append(height)
         .append("\" role=\"img\" aria-label=\"").append(Xml.escape(title)).append("\"><title>")
         .append(Xml.escape(title)).append("</title>");
