@@ -98,15 +98,16 @@ public final class SvgCharts {
     double max = chart.wraparound();
     StringBuilder s = open(width, height, "Database transaction ID age against the wraparound limits");
     int bottom = top + rowH * dbs.size();
+    for (long v = 0; v < chart.wraparound(); v += 500_000_000L) {
+      int gx = (int) Math.round(labelW + scale(v, max, barW));
+      s.append(line(gx, top - 2, gx, bottom, "grid"));
+      s.append(text(gx, height - 6, "middle", "axis", Human.shortCount(v)));
+    }
     marker(s, labelW + scale(chart.freezeMaxAge(), max, barW), top - 4, bottom, 12,
         "autovacuum_freeze_max_age " + Human.shortCount(chart.freezeMaxAge()), "limit-freeze");
     marker(s, labelW + scale(chart.failsafeAge(), max, barW), top - 4, bottom, 26,
         "failsafe " + Human.shortCount(chart.failsafeAge()), "limit-failsafe");
     marker(s, labelW + barW, top - 4, bottom, 12, "wraparound 2^31", "limit-wrap");
-    for (int i = 0; i <= 4; i++) {
-      long v = (long) (max * i / 4);
-      s.append(text(labelW + barW * i / 4, height - 6, "middle", "axis", Human.shortCount(v)));
-    }
     int y = top;
     for (XidBar d : dbs) {
       String cls = d.xidAge() >= chart.failsafeAge() ? "bad" : d.xidAge() >= chart.freezeMaxAge() ? "warn" : "good";
@@ -134,7 +135,7 @@ public final class SvgCharts {
   private static void marker(StringBuilder s, double x, int y1, int y2, int labelY, String label, String cls) {
     s.append("<line class=\"").append(cls).append("\" x1=\"").append(num(x)).append("\" y1=\"").append(y1)
         .append("\" x2=\"").append(num(x)).append("\" y2=\"").append(y2).append("\"/>");
-    s.append(text((int) Math.round(x), labelY, "end".equals(cls) ? "end" : "middle", "axis " + cls, label));
+    s.append(text((int) Math.round(x), labelY, "middle", "axis " + cls, label));
   }
 
   private static int legend(StringBuilder s, int x, String cls, String label) {
