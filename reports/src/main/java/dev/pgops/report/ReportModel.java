@@ -73,17 +73,18 @@ public record ReportModel(
   public record Evidence(String key, String value) {}
 
   /**
-   * One finding, ready to print. {@code location} is the raw location (for JSON); {@code objectLabel}
+   * One finding, ready to print. {@code ref} is "#3" for an active finding, "W1" for a waived one. {@code location} is the raw location (for JSON); {@code objectLabel}
    * its display form. {@code remediationFence} is a Markdown code fence longer than any backtick run
    * in the remediation.
    */
   public record FindingView(
-      int no, String anchor, String ruleId, String severity, String severityLabel, String area,
+      int no, String ref, String anchor, String ruleId, String severity, String severityLabel, String area,
       String areaTitle, String checklistItem, boolean hasChecklistItem, String objectKind, String objectLabel,
       boolean hasObject, Location location, String message, List<Evidence> evidence, boolean hasEvidence,
       String remediation, boolean hasRemediation, String remediationFence, String fingerprint) {}
 
-  public record SeverityGroup(String severity, String label, int count, List<FindingView> findings) {}
+  /** {@code countLabel}: "1 finding", "3 findings". */
+  public record SeverityGroup(String severity, String label, int count, String countLabel, List<FindingView> findings) {}
 
   public record WaivedView(FindingView finding, String waiverObject, String reason, String owner, String expires) {}
 
@@ -96,7 +97,7 @@ public record ReportModel(
 
   public record ChecklistGroup(String areaId, String areaTitle, String scoreLabel, List<ItemView> items) {}
 
-  public record CollectorView(String name, String status, String statusLabel, String reason, boolean hasReason,
+  public record CollectorView(String name, String status, boolean ok, String statusLabel, String reason, boolean hasReason,
                               long durationMs, String durationLabel, int statements) {}
 
   /** A snapshot section that holds no data, and why. */
@@ -136,7 +137,8 @@ public record ReportModel(
     for (Severity s : Severity.values()) {
       List<FindingView> in = findings.stream().filter(f -> f.severity().equals(s.id())).toList();
       counts.add(new SeverityCount(s.id(), label(s), in.size()));
-      if (!in.isEmpty()) groups.add(new SeverityGroup(s.id(), label(s), in.size(), in));
+      if (!in.isEmpty()) groups.add(new SeverityGroup(s.id(), label(s), in.size(),
+          in.size() + (in.size() == 1 ? " finding" : " findings"), in));
     }
 
     List<Evaluation.WaivedFinding> waivedSorted = new ArrayList<>(evaluation.waived());
@@ -161,7 +163,7 @@ public record ReportModel(
     for (CollectorRun c : snapshot.meta().collectors()) {
       String status = c.status().name().toLowerCase(Locale.ROOT);
       partial |= c.status() != CollectorRun.Status.OK;
-      collectors.add(new CollectorView(c.name(), status, statusLabel(c.status()), c.reason(), !c.reason().isBlank(),
+      collectors.add(new CollectorView(c.name(), status, c.status() == CollectorRun.Status.OK, statusLabel(c.status()), c.reason(), !c.reason().isBlank(),
           c.durationMs(), Human.millis(c.durationMs()), c.statements()));
     }
 
@@ -222,7 +224,8 @@ public record ReportModel(
         .map(e -> new Evidence(e.getKey(), nz(e.getValue()))).toList();
     String area = nz(f.area());
     String checklistItem = nz(f.checklistItem());
-    return new FindingView(no, anchorPrefix + no, f.ruleId(), f.severity().id(), label(f.severity()), area,
+    String ref = ("w-".equals(anchorPrefix) ? "W" : "#") + no;
+    return new FindingView(no, ref, anchorPrefix + no, f.ruleId(), f.severity().id(), label(f.severity()), area,
         areaTitle(area), checklistItem, !checklistItem.isEmpty(), objectKind, objectLabel, !objectLabel.isEmpty(),
         f.location(), nz(f.message()), evidence, !evidence.isEmpty(), f.remediation(), !f.remediation().isBlank(),
         fence(f.remediation()), f.fingerprint());
