@@ -1,0 +1,19 @@
+/**
+ * Reports: a {@link dev.pgops.report.ReportModel} built once from a snapshot, its evaluation and
+ * scorecard, rendered by {@link dev.pgops.report.ReportWriter} as a self-contained HTML page, GitHub
+ * Markdown or the JSON contract ({@link dev.pgops.report.JsonReport}).
+ *
+ * <pre>{@code
+ * SnapshotJson.Loaded in = SnapshotJson.read(Path.of("snapshot.json"));
+ * Evaluation ev = BuiltInRules.engine().evaluate(in.snapshot(), config);
+ * Scorecard sc = Scorecard.of(Checklist.builtIn(), ev);
+ * ReportModel model = ReportModel.build(in.snapshot(), in.sha256(), ev, sc, ToolInfo.pgops(version), Instant.now(clock));
+ * new ReportWriter().write(model, Format.HTML, Path.of("report.html"));
+ * }</pre>
+ *
+ * Templates live in {@code dev/pgops/report/templates/} and only loop and print: every string, count,
+ * order and flag they need is precomputed in the model. {@code *.ftlh} escapes HTML, {@code *.ftlmd}
+ * escapes Markdown ({@link dev.pgops.report.MarkdownOutputFormat}); {@code ?no_esc} is used only for
+ * the inlined CSS and script, the SVG charts (escaped in Java) and fenced code.
+ */
+package dev.pgops.report;

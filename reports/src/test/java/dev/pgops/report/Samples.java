@@ -1,0 +1,229 @@
+package dev.pgops.report;
+
+import dev.pgops.rules.Checklist;
+import dev.pgops.rules.Evaluation;
+import dev.pgops.rules.PgopsConfig;
+import dev.pgops.rules.RuleEngine;
+import dev.pgops.rules.Scorecard;
+import dev.pgops.rules.Waiver;
+import dev.pgops.snapshot.Activity;
+import dev.pgops.snapshot.BloatEstimate;
+import dev.pgops.snapshot.CollectorRun;
+import dev.pgops.snapshot.ColumnInfo;
+import dev.pgops.snapshot.ConstraintInfo;
+import dev.pgops.snapshot.DatabaseStats;
+import dev.pgops.snapshot.ExtensionInfo;
+import dev.pgops.snapshot.IndexStats;
+import dev.pgops.snapshot.Meta;
+import dev.pgops.snapshot.PgVersion;
+import dev.pgops.snapshot.Replication;
+import dev.pgops.snapshot.RoleInfo;
+import dev.pgops.snapshot.Section;
+import dev.pgops.snapshot.SequenceInfo;
+import dev.pgops.snapshot.Setting;
+import dev.pgops.snapshot.Snapshot;
+import dev.pgops.snapshot.TableStats;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Sample snapshots for the report tests, built from the snapshot records. */
+final class Samples {
+  static final Instant COLLECTED = Instant.parse("2026-11-23T10:00:00Z");
+  static final Instant GENERATED = Instant.parse("2026-11-23T12:00:00Z");
+  static final ToolInfo TOOL = ToolInfo.pgops("0.1.0-test");
+  static final long MB = 1024L * 1024, GB = MB * 1024;
+  static final String XSS_TABLE = "<script>alert(1)</script>";
+  static final String XSS_COMMENT = "</style><img src=x onerror=alert(1)>";
+
+  private Samples() {}
+
+  /** {@code samples/} at the top of the repository (tests run in {@code reports/}). */
+  static Path samplesDir() {
+    Path here = Path.of("").toAbsolutePath();
+    Path dir = here.resolve("samples");
+    return dir.toFile().isDirectory() && !here.endsWith("reports") ? dir : here.getParent().resolve("samples");
+  }
+
+  static ReportModel model(Snapshot s, String sha, PgopsConfig config) {
+    Evaluation ev = new RuleEngine(StandInRules.ALL).evaluate(s, config);
+    Scorecard sc = Scorecard.of(Checklist.builtIn(), ev);
+    return ReportModel.build(s, sha, ev, sc, TOOL, GENERATED);
+  }
+
+  static PgopsConfig basicConfig() {
+    return new PgopsConfig(Map.of(), List.of(
+        new Waiver("unused-index", "public.orders_legacy_status_idx",
+            "used by the quarterly export job, which runs on the replica", "dba-team", LocalDate.parse("2027-03-31")),
+        new Waiver("table-without-primary-key", "public.tmp_import_2024",
+            "dropped after the Q3 import", "data-eng", LocalDate.parse("2026-10-31"))),
+        PgopsConfig.DEFAULT_STATS_WINDOW_DAYS);
+  }
+
+  // ---------------------------------------------------------------- basic: a mid-size shop database
+
+  static Snapshot basic() {
+    List<CollectorRun> runs = List.of(
+        new CollectorRun("settings", CollectorRun.Status.OK, "", 12, 1),
+        new CollectorRun("databases", CollectorRun.Status.OK, "", 8, 1),
+        new CollectorRun("tables", CollectorRun.Status.OK, "", 143, 2),
+        new CollectorRun("indexes", CollectorRun.Status.OK, "", 97, 1),
+        new CollectorRun("constraints", CollectorRun.Status.OK, "", 31, 1),
+        new CollectorRun("columns", CollectorRun.Status.OK, "", 54, 1),
+        new CollectorRun("sequences", CollectorRun.Status.OK, "", 9, 1),
+        new CollectorRun("bloat", CollectorRun.Status.OK, "", 1412, 2),
+        new CollectorRun("activity", CollectorRun.Status.OK, "", 6, 2),
+        new CollectorRun("replication", CollectorRun.Status.OK, "", 5, 2),
+        new CollectorRun("archiver", CollectorRun.Status.SKIPPED,
+            "permission denied for view pg_stat_archiver (grant pg_monitor to the pgops role)", 2, 1),
+        new CollectorRun("roles", CollectorRun.Status.OK, "", 4, 1),
+        new CollectorRun("extensions", CollectorRun.Status.OK, "", 3, 1));
+    Meta meta = new Meta(Meta.SCHEMA_VERSION, "0.1.0", COLLECTED, "16.4", new PgVersion(160004), "shop",
+        "pgops_monitor", false, List.of("pg_read_all_stats", "pg_read_all_settings"), false,
+        Instant.parse("2026-09-01T03:12:00Z"), COLLECTED.minus(Duration.ofDays(30)),
+        Map.of("pg_stat_statements", "1.10", "pg_trgm", "1.6"), new Meta.Timeouts(5000, 100, Map.of("bloat", 30000L)),
+        runs);
+
+    List<Setting> settings = List.of(
+        setting("autovacuum_freeze_max_age", "200000000", null, false),
+        setting("max_connections", "200", null, false),
+        setting("shared_buffers", "16384", "8kB", true),
+        setting("vacuum_failsafe_age", "1600000000", null, false));
+
+    List<DatabaseStats> dbs = List.of(
+        db("shop", 71 * GB, 312_000_000L),
+        db("analytics", 220 * GB, 1_650_000_000L),
+        db("postgres", 8 * MB, 98_000_000L),
+        db("template1", 8 * MB, 98_000_000L));
+
+    List<TableStats> tables = List.of(
+        table("public", "orders", 21 * GB, 1200 * MB, 9728 * MB, 48_000_000, 180_000_000L, null),
+        table("public", "order_items", 14 * GB, 0, 6 * GB, 160_000_000, 150_000_000L, null),
+        table("public", "events", 9 * GB, 3 * GB, 2 * GB, 90_000_000, 312_000_000L, null),
+        table("public", "Customer Notes", 2150 * MB, 4 * GB, 1560 * MB, 2_400_000, 120_000_000L,
+            "free-text notes from the support tool"),
+        table("audit", "log|2026", 5 * GB, 0, 0, 41_000_000, 90_000_000L, "append-only audit trail"),
+        table("public", "payments", 2800 * MB, 0, 900 * MB, 12_000_000, 110_000_000L, null),
+        table("public", "customers", 1500 * MB, 64 * MB, 700 * MB, 3_100_000, 100_000_000L, null),
+        table("public", "sessions", 800 * MB, 0, 160 * MB, 900_000, 40_000_000L, null),
+        table("sales", "ümlaut_tëst", 640 * MB, 0, 120 * MB, 1_000_000, 60_000_000L, "Ünïcödé ✓"),
+        table("public", "products", 300 * MB, 20 * MB, 90 * MB, 250_000, 70_000_000L, null),
+        table("public", "tmp_import_2024", 50 * MB, 0, 0, 400_000, 30_000_000L, null));
+
+    List<IndexStats> indexes = List.of(
+        index("public", "orders", "orders_pkey", 2 * GB, 9_000_000, true, "CREATE UNIQUE INDEX orders_pkey ON public.orders USING btree (id)"),
+        index("public", "orders", "orders_note_idx", 240 * MB, 0, false, "CREATE INDEX orders_note_idx ON public.orders USING btree (note)"),
+        index("public", "orders", "orders_legacy_status_idx", 12 * MB, 0, false,
+            "CREATE INDEX orders_legacy_status_idx ON public.orders USING btree (status) WHERE (status <> 'done'::text)"),
+        index("public", "events", "events_created_at_idx", 1 * GB, 12_000, false, "CREATE INDEX events_created_at_idx ON public.events USING btree (created_at)"),
+        index("public", "Customer Notes", "Customer Notes_body_trgm", 1400 * MB, 0, false,
+            "CREATE INDEX \"Customer Notes_body_trgm\" ON public.\"Customer Notes\" USING gin (body gin_trgm_ops)"),
+        index("public", "payments", "payments_pkey", 300 * MB, 4_000_000, true, "CREATE UNIQUE INDEX payments_pkey ON public.payments USING btree (id)"));
+
+    List<ConstraintInfo> constraints = new ArrayList<>();
+    for (String t : List.of("orders", "order_items", "events", "payments", "customers", "sessions", "products")) {
+      constraints.add(pk("public", t));
+    }
+    constraints.add(pk("sales", "ümlaut_tëst"));
+
+    List<ColumnInfo> columns = List.of(
+        column("public", "payments", "amount", 3, "money", null),
+        column("public", "sessions", "data", 4, "json", "serialized session, written by the web tier"),
+        column("public", "orders", "note", 7, "text", null));
+
+    List<BloatEstimate> tableBloat = List.of(
+        new BloatEstimate("public", "orders", null, 21 * GB, 18 * GB, false),
+        new BloatEstimate("audit", "log|2026", null, 5 * GB, 2200 * MB, false),
+        new BloatEstimate("public", "sessions", null, 800 * MB, 300 * MB, false),
+        new BloatEstimate("public", "events", null, 9 * GB, 8 * GB, false));
+
+    Activity activity = new Activity(200, 3, 64, 58, Map.of("active", 6, "idle", 49, "idle in transaction", 3),
+        3, 0, 0, 12, 2830, 14, 2820, 41_000,
+        List.of(
+            new Activity.SessionInfo(48213, "app_rw", "checkout-api", "shop", "idle in transaction", "client backend",
+                2830, 2830, 2820, 41_000, "Client", "ClientRead", List.of(),
+                "UPDATE orders SET status = 'paid' WHERE id = $1"),
+            new Activity.SessionInfo(50112, "report", "metabase", "shop", "active", "client backend",
+                14, 14, 14, 2_000, null, null, List.of(), "SELECT count(*) FROM events WHERE created_at > $1")),
+        List.of());
+
+    return new Snapshot(meta, Section.of(settings), Section.of(dbs), Section.of(tables), Section.of(indexes),
+        Section.of(constraints), Section.of(columns), Section.of(List.<SequenceInfo>of()), Section.of(tableBloat),
+        Section.of(List.<BloatEstimate>of()), Section.of(activity), Section.of(new Replication(false, null, List.of(), List.of())),
+        Section.unavailable("permission denied for view pg_stat_archiver (grant pg_monitor to the pgops role)"),
+        Section.of(List.of(
+            new RoleInfo("postgres", true, true, true, true, true, true, -1, null, "scram-sha-256", List.of(), List.of()),
+            new RoleInfo("app_rw", false, true, false, false, false, false, 100, null, "scram-sha-256", List.of(), List.of()))),
+        Section.of(List.of(new ExtensionInfo("pg_stat_statements", "public", "1.10", "1.10"),
+            new ExtensionInfo("pg_trgm", "public", "1.6", "1.6"))));
+  }
+
+  // ---------------------------------------------------------------- xss: hostile names and comments
+
+  /** Database-supplied text that would run script or break out of markup if it were not escaped. */
+  static Snapshot xss() {
+    List<CollectorRun> runs = List.of(
+        new CollectorRun("tables", CollectorRun.Status.OK, "", 10, 1),
+        new CollectorRun("indexes", CollectorRun.Status.OK, "", 10, 1),
+        new CollectorRun("roles", CollectorRun.Status.SKIPPED, "<img src=x onerror=alert(3)> | not | a column", 1, 1));
+    Meta meta = new Meta(Meta.SCHEMA_VERSION, "0.1.0", COLLECTED, "17.2", new PgVersion(170002), "<b>db</b>",
+        "<i>me</i>", false, List.of("pg_monitor"), false, Instant.parse("2026-09-01T00:00:00Z"),
+        COLLECTED.minus(Duration.ofDays(30)), Map.of(), new Meta.Timeouts(5000, 100, Map.of()), runs);
+    List<TableStats> tables = List.of(
+        table("public", XSS_TABLE, 3 * GB, 10 * MB, 200 * MB, 1000, 10_000_000L, "a|b\n| c | d |"),
+        table("public", "plain", 1 * GB, 0, 10 * MB, 1000, 250_000_000L, null));
+    List<IndexStats> indexes = List.of(
+        index("public", XSS_TABLE, XSS_TABLE, 200 * MB, 0, false,
+            "CREATE INDEX \"" + XSS_TABLE + "\" ON public.\"" + XSS_TABLE + "\" USING btree (\"" + XSS_COMMENT + "\")"),
+        index("public", "plain", "weird```idx", 150 * MB, 0, false, "CREATE INDEX \"weird```idx\" ON public.plain (x)"));
+    List<ColumnInfo> columns = List.of(
+        column("public", XSS_TABLE, "payload", 1, "json", XSS_COMMENT),
+        column("public", "plain", "pipe", 2, "money", "left | right"));
+    List<DatabaseStats> dbs = List.of(db("<b>db</b>", 4 * GB, 250_000_000L), db("\"><svg onload=alert(4)>", GB, 5_000_000L));
+    List<BloatEstimate> bloat = List.of(new BloatEstimate("public", XSS_TABLE, null, 3 * GB, GB, false));
+    return new Snapshot(meta, Section.of(List.of(setting("autovacuum_freeze_max_age", "200000000", null, false))),
+        Section.of(dbs), Section.of(tables), Section.of(indexes), Section.of(List.<ConstraintInfo>of()),
+        Section.of(columns), Section.of(List.<SequenceInfo>of()), Section.of(bloat), Section.of(List.<BloatEstimate>of()),
+        Section.unavailable("<script>alert(5)</script>"), null, null, Section.unavailable("permission denied"), null);
+  }
+
+  // ---------------------------------------------------------------- record helpers
+
+  static Setting setting(String name, String value, String unit, boolean pendingRestart) {
+    return new Setting(name, value, unit, "integer", "postmaster", "configuration file", value, value, null, null,
+        pendingRestart);
+  }
+
+  static DatabaseStats db(String name, long size, long xidAge) {
+    return new DatabaseStats(name, size, true, -1, xidAge, xidAge / 4, 10, 1_000_000, 1_000, 50_000, 5_000_000,
+        0, 0, 0, 0, null, null, 1000L, 0L, 0L, 0L, COLLECTED.minus(Duration.ofDays(30)));
+  }
+
+  static TableStats table(String schema, String name, long heap, long toast, long indexes, long rows, long xidAge,
+                          String comment) {
+    return new TableStats(schema, name, "r", "p", false, heap, toast, indexes, heap + toast + indexes,
+        rows, rows, rows / 50, rows / 100, rows, rows / 10, rows / 100, rows / 20, 120, 120 * rows, 90_000,
+        1_000_000, 50_000_000, xidAge, xidAge / 3, null, COLLECTED.minus(Duration.ofHours(30)), null,
+        COLLECTED.minus(Duration.ofHours(6)), null, 0, 40, 0, 120, List.of(), 0, comment);
+  }
+
+  static IndexStats index(String schema, String table, String name, long size, long scans, boolean primary,
+                          String definition) {
+    return new IndexStats(schema, table, name, "btree", size, scans, scans * 3, scans * 2, 100, 10_000,
+        true, true, primary, primary, false, primary ? "p" : null, List.of("id"), List.of(), List.of("int8_ops"),
+        List.of(), null, definition, null);
+  }
+
+  static ConstraintInfo pk(String schema, String table) {
+    return new ConstraintInfo(schema, table, table + "_pkey", "p", true, false, List.of("id"), null, null, null,
+        null, null, "PRIMARY KEY (id)");
+  }
+
+  static ColumnInfo column(String schema, String table, String name, int position, String type, String comment) {
+    return new ColumnInfo(schema, table, name, position, type, false, null, "", "", comment);
+  }
+}
