@@ -21,6 +21,8 @@ import java.util.Set;
 
 /** Snapshot → rules → scorecard → report files: the part every command shares. */
 final class Pipeline {
+  private static final ReportWriter WRITER = new ReportWriter();
+
   private Pipeline() {}
 
   record Result(Evaluation evaluation, Scorecard scorecard, List<Path> files) {}
@@ -43,7 +45,7 @@ final class Pipeline {
     List<Path> files = new ArrayList<>();
     for (Format f : formats) {
       Path out = dir.resolve(fileName(f));
-      ReportWriter.write(model, f, out);
+      WRITER.write(model, f, out);
       files.add(out);
     }
     return new Result(evaluation, scorecard, files);

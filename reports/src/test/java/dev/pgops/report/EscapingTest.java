@@ -83,12 +83,11 @@ class EscapingTest {
   @Test
   void pipesAndNewlinesDoNotBreakMarkdownTableRows() {
     for (String line : md.split("\n")) {
-      if (line.startsWith("| comment |") || line.startsWith("| Evidence |")) {
+      if (line.startsWith("| comment") || line.startsWith("| Evidence |")) {
         assertThat(unescapedPipes(line)).as(line).isEqualTo(3);
       }
     }
-    assertThat(md).contains("| comment | a\\|b \\| c \\| d \\| |");
-    assertThat(md).contains("| comment | left \\| right |");
+    assertThat(md).contains("| comment\\.pipe | left \\| right |");
     // rendered by a GFM renderer that lets raw HTML through: still no element from the database
     MutableDataSet options = new MutableDataSet().set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
     String rendered = HtmlRenderer.builder(options).build().render(Parser.builder(options).build().parse(md));

@@ -47,8 +47,8 @@ class GoldenReportTest {
     assertThat(m.findings()).extracting(ReportModel.FindingView::severity).isSortedAccordingTo(
         (a, b) -> Integer.compare(dev.pgops.findings.Severity.parse(a).ordinal(), dev.pgops.findings.Severity.parse(b).ordinal()));
     assertThat(m.findings()).extracting(ReportModel.FindingView::ruleId)
-        .contains("unused-index", "table-xid-age", "table-bloat", "table-without-primary-key", "idle-in-transaction",
-            "setting-pending-restart", "risky-column-type", "waiver-expired");
+        .contains("unused-index", "xid-wraparound-table", "table-bloat", "table-without-primary-key", "idle-in-transaction",
+            "pending-restart", "risky-column-type", "waiver-expired");
     assertThat(m.waived()).singleElement().satisfies(w -> {
       assertThat(w.owner()).isEqualTo("dba-team");
       assertThat(w.finding().objectLabel()).startsWith("public.orders_legacy_status_idx");

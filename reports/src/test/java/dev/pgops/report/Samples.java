@@ -3,7 +3,7 @@ package dev.pgops.report;
 import dev.pgops.rules.Checklist;
 import dev.pgops.rules.Evaluation;
 import dev.pgops.rules.PgopsConfig;
-import dev.pgops.rules.RuleEngine;
+import dev.pgops.rules.BuiltInRules;
 import dev.pgops.rules.Scorecard;
 import dev.pgops.rules.Waiver;
 import dev.pgops.snapshot.Activity;
@@ -50,7 +50,7 @@ final class Samples {
   }
 
   static ReportModel model(Snapshot s, String sha, PgopsConfig config) {
-    Evaluation ev = new RuleEngine(StandInRules.ALL).evaluate(s, config);
+    Evaluation ev = BuiltInRules.engine().evaluate(s, config);
     Scorecard sc = Scorecard.of(Checklist.builtIn(), ev);
     return ReportModel.build(s, sha, ev, sc, TOOL, GENERATED);
   }
