@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
@@ -88,17 +89,46 @@ public final class EmbeddedPg implements AutoCloseable {
 
     public EmbeddedPg start() {
       Path[] dataDir = new Path[1];
+      Path serverLog;
+      try {
+        serverLog = Files.createTempFile("embedded-pg" + major + "-", ".log");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       try {
         EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
             .setPgBinaryResolver(resolver(major))
+            .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
+            .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
             .setDataDirectoryCustomizer(dir -> {
               dataDir[0] = dir.toPath();
               if (passwordAuth) writeHba(dir.toPath());
+              writeConfig(dir.toPath(), config);
             });
-        config.forEach(b::setServerConfig);
         return new EmbeddedPg(major, b.start(), dataDir[0]);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot start embedded PostgreSQL " + major + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot start embedded PostgreSQL " + major + ": " + e.getMessage()
+            + "; server output:\n" + tail(serverLog), e);
+      }
+    }
+
+    private static String tail(Path log) {
+      try {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+      } catch (IOException e) {
+        return "(unreadable: " + e.getMessage() + ")";
+      }
+    }
+
+    /** Appended to postgresql.conf (zonky's {@code -c} options cannot carry values with spaces). */
+    private static void writeConfig(Path dir, Map<String, String> config) {
+      StringBuilder b = new StringBuilder("\n# EmbeddedPg\n");
+      config.forEach((k, v) -> b.append(k).append(" = '").append(v.replace("'", "''")).append("'\n"));
+      try {
+        Files.writeString(dir.resolve("postgresql.conf"), b.toString(), java.nio.file.StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
 
