@@ -112,38 +112,50 @@ public final class SnapshotCollector {
     }
 
     <T> Section<T> run(Collector<T> c) {
-      long start = System.nanoTime();
-      int before = pg.statementsSent();
-      long timeout = options.timeoutFor(c);
-      CollectorRun.Status status;
-      String reason = "";
-      Section<T> section;
-      try {
-        section = pg.withStatementTimeout(timeout, () -> c.collect(pg));
-        status = CollectorRun.Status.OK;
-      } catch (CollectorSkipped e) {
-        status = CollectorRun.Status.SKIPPED;
-        reason = PgSession.oneLine(pg.spec().redact(e.getMessage()));
-        section = Section.unavailable(reason);
-      } catch (SQLException e) {
-        String msg = PgSession.oneLine(pg.spec().redact(e.getMessage()));
-        if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
-          status = CollectorRun.Status.SKIPPED;
-          reason = msg + " (needs pg_monitor)";
-        } else {
-          status = CollectorRun.Status.FAILED;
-          reason = (e.getSQLState() == null ? "" : "SQLState " + e.getSQLState() + ": ") + msg
-              + ("57014".equals(e.getSQLState()) ? " (statement_timeout " + timeout + " ms)" : "");
-        }
-        section = Section.unavailable(reason);
-      } catch (RuntimeException e) {
-        status = CollectorRun.Status.FAILED;
-        reason = e.getClass().getSimpleName() + ": " + PgSession.oneLine(pg.spec().redact(e.getMessage()));
-        section = Section.unavailable(reason);
-      }
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      runs.add(new CollectorRun(c.name(), status, reason, ms, pg.statementsSent() - before));
-      return section;
+      Outcome<T> o = runOne(pg, c, options.timeoutFor(c));
+      runs.add(o.run());
+      return o.section();
     }
+  }
+
+  /** What running one collector gave: its section and its run record. */
+  public record Outcome<T>(Section<T> section, CollectorRun run) {}
+
+  /**
+   * Runs one collector under {@code timeoutMs}, never throwing: SQLState 42501 and
+   * {@link CollectorSkipped} give SKIPPED, any other SQLException or RuntimeException FAILED, each
+   * with a one-line reason (password redacted) and an unavailable section.
+   */
+  public static <T> Outcome<T> runOne(PgSession pg, Collector<T> c, long timeoutMs) {
+    long start = System.nanoTime();
+    int before = pg.statementsSent();
+    CollectorRun.Status status;
+    String reason = "";
+    Section<T> section;
+    try {
+      section = pg.withStatementTimeout(timeoutMs, () -> c.collect(pg));
+      status = CollectorRun.Status.OK;
+    } catch (CollectorSkipped e) {
+      status = CollectorRun.Status.SKIPPED;
+      reason = PgSession.oneLine(pg.spec().redact(e.getMessage()));
+      section = Section.unavailable(reason);
+    } catch (SQLException e) {
+      String msg = PgSession.oneLine(pg.spec().redact(e.getMessage()));
+      if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+        status = CollectorRun.Status.SKIPPED;
+        reason = msg + " (needs pg_monitor)";
+      } else {
+        status = CollectorRun.Status.FAILED;
+        reason = (e.getSQLState() == null ? "" : "SQLState " + e.getSQLState() + ": ") + msg
+            + ("57014".equals(e.getSQLState()) ? " (statement_timeout " + timeoutMs + " ms)" : "");
+      }
+      section = Section.unavailable(reason);
+    } catch (RuntimeException e) {
+      status = CollectorRun.Status.FAILED;
+      reason = e.getClass().getSimpleName() + ": " + PgSession.oneLine(pg.spec().redact(e.getMessage()));
+      section = Section.unavailable(reason);
+    }
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    return new Outcome<>(section, new CollectorRun(c.name(), status, reason, ms, pg.statementsSent() - before));
   }
 }

@@ -413,6 +413,55 @@ class SnapshotCollectorIT {
     }
   }
 
+  /** A collector made of one lambda, for the failure-handling test. */
+  private record Probe(String name, PgSession.SqlCallable<dev.pgops.snapshot.Section<String>> body)
+      implements Collector<String> {
+    @Override
+    public dev.pgops.snapshot.Section<String> collect(PgSession s) throws SQLException {
+      return body.call();
+    }
+  }
+
+  @ParameterizedTest(name = "PG {0}")
+  @MethodSource("dev.pgops.testing.PgMajors#configured")
+  void aThrowingCollectorBecomesSkippedOrFailedAndTheSessionGoesOn(int major) throws SQLException {
+    EmbeddedPg pg = server(major).pg();
+    try (PgSession s = PgSession.open(monitor(pg, "app"))) {
+      var denied = SnapshotCollector.runOne(s, new Probe("authid", () -> dev.pgops.snapshot.Section.of(
+          s.queryOne("SELECT rolpassword FROM pg_authid LIMIT 1", rs -> rs.getString(1)))), 5000);
+      assertThat(denied.run().status()).isEqualTo(CollectorRun.Status.SKIPPED);
+      assertThat(denied.run().reason()).contains("permission denied").endsWith("(needs pg_monitor)");
+      assertThat(denied.run().statements()).isEqualTo(1);
+      assertThat(denied.section().unavailableReason()).contains(denied.run().reason());
+
+      var skipped = SnapshotCollector.runOne(s, new Probe("ext", () -> {
+        throw new CollectorSkipped("pg_stat_statements not installed");
+      }), 5000);
+      assertThat(skipped.run().status()).isEqualTo(CollectorRun.Status.SKIPPED);
+      assertThat(skipped.run().reason()).isEqualTo("pg_stat_statements not installed");
+
+      var broken = SnapshotCollector.runOne(s, new Probe("broken", () -> dev.pgops.snapshot.Section.of(
+          s.queryOne("SELECT no_such_column FROM pg_class", rs -> rs.getString(1)))), 5000);
+      assertThat(broken.run().status()).isEqualTo(CollectorRun.Status.FAILED);
+      assertThat(broken.run().reason()).startsWith("SQLState 42703: ").doesNotContain("\n");
+
+      var slow = SnapshotCollector.runOne(s, new Probe("slow", () -> dev.pgops.snapshot.Section.of(
+          s.queryOne("SELECT pg_sleep(2)::text", rs -> rs.getString(1)))), 100);
+      assertThat(slow.run().status()).isEqualTo(CollectorRun.Status.FAILED);
+      assertThat(slow.run().reason()).startsWith("SQLState 57014").endsWith("(statement_timeout 100 ms)");
+      assertThat(slow.run().statements()).isEqualTo(3); // SET, query, restoring SET
+
+      var bug = SnapshotCollector.runOne(s, new Probe("bug", () -> {
+        throw new IllegalStateException("oops " + MON_PASSWORD);
+      }), 5000);
+      assertThat(bug.run().status()).isEqualTo(CollectorRun.Status.FAILED);
+      assertThat(bug.run().reason()).isEqualTo("IllegalStateException: oops ***");
+
+      String timeout = s.queryOne("SHOW statement_timeout", rs -> rs.getString(1));
+      assertThat(timeout).isEqualTo("5s");
+    }
+  }
+
   // --- server log ---------------------------------------------------------------------------------
 
   private static List<List<String>> waitForLog(Path logDir, String fence) throws Exception {
