@@ -40,11 +40,13 @@ public final class EmbeddedPg implements AutoCloseable {
   private final int major;
   private final EmbeddedPostgres pg;
   private final Path dataDir;
+  private final Path serverLog;
 
-  private EmbeddedPg(int major, EmbeddedPostgres pg, Path dataDir) {
+  private EmbeddedPg(int major, EmbeddedPostgres pg, Path dataDir, Path serverLog) {
     this.major = major;
     this.pg = pg;
     this.dataDir = dataDir;
+    this.serverLog = serverLog;
   }
 
   /** A server with the default configuration. */
@@ -105,7 +107,7 @@ public final class EmbeddedPg implements AutoCloseable {
               if (passwordAuth) writeHba(dir.toPath());
               writeConfig(dir.toPath(), config);
             });
-        return new EmbeddedPg(major, b.start(), dataDir[0]);
+        return new EmbeddedPg(major, b.start(), dataDir[0], serverLog);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start embedded PostgreSQL " + major + ": " + e.getMessage()
             + "; server output:\n" + tail(serverLog), e);
@@ -152,6 +154,11 @@ public final class EmbeddedPg implements AutoCloseable {
 
   public int port() {
     return pg.getPort();
+  }
+
+  /** initdb / pg_ctl / server stdout and stderr (deleted on close). */
+  public Path serverOutput() {
+    return serverLog;
   }
 
   /** The data directory (server log files live under it when {@code logging_collector} is on). */
@@ -201,6 +208,7 @@ public final class EmbeddedPg implements AutoCloseable {
   public void close() {
     try {
       pg.close();
+      Files.deleteIfExists(serverLog);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
