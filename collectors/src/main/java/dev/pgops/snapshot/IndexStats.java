@@ -7,7 +7,8 @@ import java.util.List;
  * An index of the connected database ({@code pg_index}, {@code pg_class}, {@code pg_stat_user_indexes}).
  * {@code keyColumns} holds, per key position, the column name or, for an expression key, the expression
  * text as {@code pg_get_indexdef(oid, n, true)} prints it; {@code includeColumns} the INCLUDE columns.
- * {@code opclasses} and {@code collations} run parallel to the key columns. {@code predicate} is the
+ * {@code opclasses} and {@code collations} run parallel to the key columns (collation "" for a
+ * non-collatable key). {@code predicate} is the
  * partial-index WHERE clause or null. {@code constraintType} is "p", "u", "x" when the index backs a
  * constraint, else null. {@code lastScan} is null before PG16 or when never scanned.
  */

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Who collected what, when, how, and from which server. {@code statsReset} is the start of the
+ * Who collected what, when, how, and from which server. {@code serverVersion} is the full
+ * {@code version()} string, {@code version} the {@code server_version_num}; {@code memberOf} lists the
+ * collecting role's memberships among pg_monitor, pg_read_all_settings and pg_read_all_stats;
+ * {@code extensions} maps installed extension names to versions. {@code statsReset} is the start of the
  * statistics window of the connected database (null: never reset, window unknown).
  */
 public record Meta(

@@ -9,6 +9,8 @@ import java.util.List;
  * greater of the table's and its TOAST table's {@code age(relfrozenxid)}. {@code kind} is
  * {@code pg_class.relkind} ("r", "p", "m"); {@code persistence} is {@code relpersistence} ("p", "u").
  * Timestamps are null when the event never happened; {@code lastSeqScan} is null before PG16.
+ * {@code estimatedRows} is {@code pg_class.reltuples}: -1 on PG14+ for a table never vacuumed or analyzed.
+ * {@code disabledTriggers} counts non-internal triggers with {@code tgenabled = 'D'}.
  */
 public record TableStats(
     String schema, String name, String kind, String persistence, boolean partition,

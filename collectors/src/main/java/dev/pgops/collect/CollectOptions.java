@@ -1,0 +1,68 @@
+package dev.pgops.collect;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How a collection run behaves.
+ *
+ * @param statementTimeoutMs session {@code statement_timeout} (default 5000)
+ * @param lockTimeoutMs session {@code lock_timeout} (default 100)
+ * @param perCollectorTimeoutMs statement timeout per collector name, overriding both the session
+ *     default and the collector's own {@link Collector#timeoutMs()}
+ * @param clock source of {@code meta.collectedAt}
+ * @param toolVersion written to {@code meta.toolVersion}
+ * @param maxSessions cap on the notable sessions listed in the activity section (default 50)
+ */
+public record CollectOptions(
+    long statementTimeoutMs, long lockTimeoutMs, Map<String, Long> perCollectorTimeoutMs,
+    Clock clock, String toolVersion, int maxSessions) {
+
+  public static final long DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
+  public static final long DEFAULT_LOCK_TIMEOUT_MS = 100;
+  public static final int DEFAULT_MAX_SESSIONS = 50;
+
+  public CollectOptions {
+    if (statementTimeoutMs <= 0) throw new IllegalArgumentException("statementTimeoutMs must be > 0");
+    if (lockTimeoutMs <= 0) throw new IllegalArgumentException("lockTimeoutMs must be > 0");
+    if (maxSessions < 0) throw new IllegalArgumentException("maxSessions must be >= 0");
+    perCollectorTimeoutMs = Map.copyOf(new TreeMap<>(perCollectorTimeoutMs == null ? Map.of() : perCollectorTimeoutMs));
+    clock = clock == null ? Clock.systemUTC() : clock;
+    toolVersion = toolVersion == null ? "dev" : toolVersion;
+  }
+
+  public static CollectOptions defaults() {
+    return new CollectOptions(DEFAULT_STATEMENT_TIMEOUT_MS, DEFAULT_LOCK_TIMEOUT_MS, Map.of(),
+        Clock.systemUTC(), "dev", DEFAULT_MAX_SESSIONS);
+  }
+
+  public CollectOptions withClock(Clock c) {
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, c, toolVersion, maxSessions);
+  }
+
+  public CollectOptions withToolVersion(String v) {
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, v, maxSessions);
+  }
+
+  public CollectOptions withTimeouts(long statementMs, long lockMs) {
+    return new CollectOptions(statementMs, lockMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions);
+  }
+
+  public CollectOptions withCollectorTimeout(String collector, long ms) {
+    Map<String, Long> m = new TreeMap<>(perCollectorTimeoutMs);
+    m.put(collector, ms);
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, m, clock, toolVersion, maxSessions);
+  }
+
+  public CollectOptions withMaxSessions(int n) {
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, n);
+  }
+
+  /** The statement timeout a collector runs under. */
+  public long timeoutFor(Collector<?> c) {
+    Long override = perCollectorTimeoutMs.get(c.name());
+    if (override != null) return override;
+    return c.timeoutMs() > 0 ? c.timeoutMs() : statementTimeoutMs;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.pgops.collect.stats;
+
+import dev.pgops.collect.Collector;
+import dev.pgops.collect.PgSession;
+import dev.pgops.collect.Rows;
+import dev.pgops.collect.VersionedSql;
+import dev.pgops.snapshot.ArchiverStats;
+import dev.pgops.snapshot.Section;
+import java.sql.SQLException;
+
+/** {@code pg_stat_archiver}. */
+public final class ArchiverCollector implements Collector<ArchiverStats> {
+  private static final VersionedSql SQL = VersionedSql.of(ArchiverCollector.class, "archiver");
+
+  @Override
+  public String name() {
+    return "archiver";
+  }
+
+  @Override
+  public Section<ArchiverStats> collect(PgSession pg) throws SQLException {
+    return Section.of(pg.queryOne(SQL.forVersion(pg.version()), rs -> new ArchiverStats(
+        rs.getLong("archived_count"), rs.getString("last_archived_wal"), Rows.instant(rs, "last_archived_time"),
+        rs.getLong("failed_count"), rs.getString("last_failed_wal"), Rows.instant(rs, "last_failed_time"),
+        Rows.instant(rs, "stats_reset"))));
+  }
+}

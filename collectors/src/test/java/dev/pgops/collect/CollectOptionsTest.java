@@ -1,0 +1,43 @@
+package dev.pgops.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pgops.collect.catalog.SettingsCollector;
+import dev.pgops.collect.catalog.TablesCollector;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CollectOptionsTest {
+
+  @Test
+  void defaults() {
+    CollectOptions o = CollectOptions.defaults();
+    assertThat(o.statementTimeoutMs()).isEqualTo(5000);
+    assertThat(o.lockTimeoutMs()).isEqualTo(100);
+    assertThat(o.maxSessions()).isEqualTo(50);
+    assertThat(o.perCollectorTimeoutMs()).isEmpty();
+  }
+
+  @Test
+  void timeoutPrecedenceOptionThenCollectorThenSession() {
+    CollectOptions o = CollectOptions.defaults().withTimeouts(3000, 50);
+    assertThat(o.timeoutFor(new SettingsCollector())).isEqualTo(3000);
+    assertThat(o.timeoutFor(new TablesCollector())).isEqualTo(15000);
+    CollectOptions custom = o.withCollectorTimeout("tables", 60000).withCollectorTimeout("settings", 1000);
+    assertThat(custom.timeoutFor(new TablesCollector())).isEqualTo(60000);
+    assertThat(custom.timeoutFor(new SettingsCollector())).isEqualTo(1000);
+  }
+
+  @Test
+  void everySectionHasExactlyOneCollector() {
+    List<String> names = new SnapshotCollector(null).collectors().stream().map(Collector::name).toList();
+    assertThat(names).containsExactly("settings", "databases", "tables", "indexes", "constraints", "columns",
+        "sequences", "tableBloat", "indexBloat", "activity", "replication", "archiver", "roles", "extensions");
+  }
+
+  @Test
+  void rejectsNonsense() {
+    assertThatThrownBy(() -> CollectOptions.defaults().withTimeouts(0, 100)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
