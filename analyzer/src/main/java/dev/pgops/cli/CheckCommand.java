@@ -30,7 +30,7 @@ final class CheckCommand implements Callable<Integer> {
     var formats = report.formats();
     var failOn = report.failOn();
     var config = Pipeline.config(report.config);
-    Snapshot snapshot = new SnapshotCollector().collect(connection.spec(), connection.options(Clock.systemUTC()));
+    Snapshot snapshot = SnapshotCollector.collect(connection.spec(), connection.options(Clock.systemUTC()));
     Path file = snapshotFile != null ? snapshotFile : report.outputDir.resolve("snapshot.json.gz");
     SnapshotJson.write(snapshot, file);
     SnapshotJson.Loaded loaded = ReportCommand.read(file);

@@ -27,7 +27,7 @@ final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Snapshot snapshot = new SnapshotCollector().collect(connection.spec(), connection.options(Clock.systemUTC()));
+    Snapshot snapshot = SnapshotCollector.collect(connection.spec(), connection.options(Clock.systemUTC()));
     SnapshotJson.write(snapshot, output);
     PrintWriter out = spec.commandLine().getOut();
     printCollectors(out, snapshot);

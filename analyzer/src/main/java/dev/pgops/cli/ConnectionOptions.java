@@ -32,9 +32,11 @@ final class ConnectionOptions {
   }
 
   CollectOptions options(Clock clock) {
-    return CollectOptions.defaults()
-        .withTimeouts(statementTimeoutMs, lockTimeoutMs, collectorTimeouts)
+    CollectOptions opts = CollectOptions.defaults()
+        .withTimeouts(statementTimeoutMs, lockTimeoutMs)
         .withClock(clock)
         .withToolVersion(ToolVersion.get());
+    for (var e : collectorTimeouts.entrySet()) opts = opts.withCollectorTimeout(e.getKey(), e.getValue());
+    return opts;
   }
 }

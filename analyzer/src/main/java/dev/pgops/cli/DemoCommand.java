@@ -1,5 +1,6 @@
 package dev.pgops.cli;
 
+import dev.pgops.collect.CollectOptions;
 import dev.pgops.collect.ConnectionSpec;
 import dev.pgops.collect.SnapshotCollector;
 import dev.pgops.demo.DemoDatabase;
@@ -41,7 +42,8 @@ final class DemoCommand implements Callable<Integer> {
     try (DemoDatabase db = DemoDatabase.start(work, new PrintStream(System.err, true))) {
       ConnectionSpec conn = ConnectionSpec.resolve(db.jdbcUrl(), Map.of(), work);
       System.err.println("collecting…");
-      snapshot = new SnapshotCollector().collect(conn, new ConnectionOptions().options(Clock.systemUTC()));
+      snapshot = SnapshotCollector.collect(conn,
+          CollectOptions.defaults().withClock(Clock.systemUTC()).withToolVersion(ToolVersion.get()));
     } finally {
       deleteTree(work);
     }
