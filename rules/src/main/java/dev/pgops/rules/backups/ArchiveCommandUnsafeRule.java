@@ -7,7 +7,7 @@ import dev.pgops.rules.Area;
 import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
-import dev.pgops.rules.configuration.SettingValues;
+import dev.pgops.rules.internal.SettingValues;
 import dev.pgops.snapshot.Snapshot;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -24,7 +24,7 @@ public final class ArchiveCommandUnsafeRule implements Rule {
   public List<Finding> check(Snapshot s, RuleContext ctx) {
     SettingValues.require(s, ctx);
     String mode = SettingValues.text(s, "archive_mode").orElseThrow(() -> ctx.notEvaluated("archive_mode not in settings"));
-    if (mode.equalsIgnoreCase("off")) return List.of();
+    if (SettingValues.isFalse(mode)) return List.of();
     String library = SettingValues.text(s, "archive_library").orElse("");
     if (!library.isEmpty()) return List.of();
     String command = SettingValues.text(s, "archive_command").orElse("");

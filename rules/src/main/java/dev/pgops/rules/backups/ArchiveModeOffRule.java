@@ -7,7 +7,7 @@ import dev.pgops.rules.Area;
 import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
-import dev.pgops.rules.configuration.SettingValues;
+import dev.pgops.rules.internal.SettingValues;
 import dev.pgops.snapshot.Setting;
 import dev.pgops.snapshot.Snapshot;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class ArchiveModeOffRule implements Rule {
     // A standby archives only with archive_mode = always; its primary is the one to check.
     if (s.meta().inRecovery()) return List.of();
     Setting mode = s.setting("archive_mode").orElseThrow(() -> ctx.notEvaluated("archive_mode not in settings"));
-    if (!SettingValues.text(mode).equalsIgnoreCase("off")) return List.of();
+    if (!SettingValues.isFalse(mode)) return List.of();
     return List.of(ctx.finding(Location.object("setting", null, "archive_mode"),
             "archive_mode is off on the primary: no WAL is archived, so a restore can only return to the moment "
                 + "of a base backup, never to a point in time (a streaming-only backup such as pg_basebackup "

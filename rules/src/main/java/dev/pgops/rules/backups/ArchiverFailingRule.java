@@ -7,11 +7,10 @@ import dev.pgops.rules.Area;
 import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
-import dev.pgops.rules.configuration.SettingValues;
+import dev.pgops.rules.internal.Fmt;
+import dev.pgops.rules.internal.SettingValues;
 import dev.pgops.snapshot.ArchiverStats;
 import dev.pgops.snapshot.Snapshot;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 @RuleInfo(id = "archiver-failing", area = Area.BACKUPS, checklist = "BAK-1", severity = Severity.CRITICAL,
@@ -23,11 +22,11 @@ public final class ArchiverFailingRule implements Rule {
     ArchiverStats a = ctx.require(s.archiver(), "archiver");
     if (a.failedCount() == 0 && a.lastFailedAt() == null) return List.of();
     // Old counters from a time archiving was on: archive-mode-off reports the real problem.
-    if (SettingValues.text(s, "archive_mode").map("off"::equalsIgnoreCase).orElse(false)) return List.of();
+    if (SettingValues.text(s, "archive_mode").map(SettingValues::isFalse).orElse(false)) return List.of();
     boolean failing = a.lastArchivedAt() == null
         || (a.lastFailedAt() != null && a.lastFailedAt().isAfter(a.lastArchivedAt()));
-    String lastOk = a.lastArchivedAt() == null ? "never" : ago(ctx, a.lastArchivedAt()) + " ago (" + a.lastArchivedWal() + ")";
-    String lastFail = a.lastFailedAt() == null ? "unknown" : ago(ctx, a.lastFailedAt()) + " ago (" + a.lastFailedWal() + ")";
+    String lastOk = a.lastArchivedAt() == null ? "never" : Fmt.ago(a.lastArchivedAt(), ctx) + " (" + a.lastArchivedWal() + ")";
+    String lastFail = a.lastFailedAt() == null ? "unknown" : Fmt.ago(a.lastFailedAt(), ctx) + " (" + a.lastFailedWal() + ")";
     String message = failing
         ? "WAL archiving is failing: last failure " + lastFail + ", last success " + lastOk + "; " + a.failedCount()
             + " failures counted. WAL piles up in pg_wal and the archive has a gap"
@@ -49,9 +48,5 @@ public final class ArchiverFailingRule implements Rule {
                 + "-- check pg_wal disk headroom meanwhile, and take a new base backup once the gap is closed"
             : "-- no action needed if failures stay rare; the server log says why they happened")
         .build());
-  }
-
-  private static String ago(RuleContext ctx, Instant t) {
-    return RuleContext.human(Duration.between(t, ctx.now()));
   }
 }

@@ -8,7 +8,8 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
-import dev.pgops.rules.configuration.SettingValues;
+import dev.pgops.rules.internal.Fmt;
+import dev.pgops.rules.internal.SettingValues;
 import dev.pgops.snapshot.ArchiverStats;
 import dev.pgops.snapshot.Snapshot;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public final class ArchiverStalledRule implements Rule {
     SettingValues.require(s, ctx);
     ArchiverStats a = ctx.require(s.archiver(), "archiver");
     String mode = SettingValues.text(s, "archive_mode").orElseThrow(() -> ctx.notEvaluated("archive_mode not in settings"));
-    if (mode.equalsIgnoreCase("off")) return List.of();
+    if (SettingValues.isFalse(mode)) return List.of();
     // A standby archives only with archive_mode = always.
     if (s.meta().inRecovery() && !mode.equalsIgnoreCase("always")) return List.of();
     // A failing archiver is archiver-failing's finding.
@@ -45,7 +46,7 @@ public final class ArchiverStalledRule implements Rule {
     if (a.lastArchivedAt() == null) {
       return List.of(ctx.finding(Location.server(),
               "archive_mode is " + mode + " but no WAL segment has been archived since the statistics were reset"
-                  + (a.statsReset() == null ? "" : " (" + RuleContext.human(Duration.between(a.statsReset(), ctx.now())) + " ago)")
+                  + (a.statsReset() == null ? "" : " (" + Fmt.ago(a.statsReset(), ctx) + ")")
                   + idleNote)
           .severity(Severity.MEDIUM)
           .evidence("archive_mode", mode)

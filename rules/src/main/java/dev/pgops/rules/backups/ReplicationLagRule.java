@@ -9,9 +9,9 @@ import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
 import dev.pgops.rules.internal.Bytes;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.snapshot.Replication;
 import dev.pgops.snapshot.Snapshot;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +66,7 @@ public final class ReplicationLagRule implements Rule {
     }
     if (r.inRecovery() && r.replayDelaySec() != null && r.replayDelaySec() > ctx.value(STANDBY_DELAY_SEC)) {
       out.add(ctx.finding(Location.server(),
-              "This standby last replayed a transaction " + RuleContext.human(Duration.ofSeconds(r.replayDelaySec()))
+              "This standby last replayed a transaction " + Fmt.age(r.replayDelaySec())
                   + " ago; if the primary had no write in that time this is idleness, not lag "
                   + "(compare with the primary's pg_stat_replication)")
           .severity(Severity.MEDIUM)

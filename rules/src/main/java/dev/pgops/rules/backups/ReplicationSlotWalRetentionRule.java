@@ -8,7 +8,7 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
-import dev.pgops.rules.configuration.SettingValues;
+import dev.pgops.rules.internal.SettingValues;
 import dev.pgops.rules.internal.Bytes;
 import dev.pgops.snapshot.Replication;
 import dev.pgops.snapshot.Snapshot;

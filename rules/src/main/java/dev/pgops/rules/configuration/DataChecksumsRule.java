@@ -7,9 +7,10 @@ import dev.pgops.rules.Area;
 import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
+import dev.pgops.rules.internal.Fmt;
+import dev.pgops.rules.internal.SettingValues;
 import dev.pgops.snapshot.DatabaseStats;
 import dev.pgops.snapshot.Snapshot;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public final class DataChecksumsRule implements Rule {
       if (d.checksumFailures() == null || d.checksumFailures() <= 0) continue;
       String name = d.name() == null || d.name().isBlank() ? "(shared catalogs)" : d.name();
       String when = d.checksumLastFailure() == null ? "unknown"
-          : d.checksumLastFailure() + " (" + RuleContext.human(Duration.between(d.checksumLastFailure(), ctx.now())) + " ago)";
+          : d.checksumLastFailure() + " (" + Fmt.ago(d.checksumLastFailure(), ctx) + ")";
       out.add(ctx.finding(Location.object("database", null, name),
               "Database " + name + " has " + d.checksumFailures() + " data checksum failure"
                   + (d.checksumFailures() == 1 ? "" : "s") + ", the last at " + when

@@ -7,6 +7,7 @@ import dev.pgops.rules.Area;
 import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
+import dev.pgops.rules.internal.SettingValues;
 import dev.pgops.snapshot.RoleInfo;
 import dev.pgops.snapshot.Setting;
 import dev.pgops.snapshot.Snapshot;

@@ -7,6 +7,7 @@ import dev.pgops.rules.Area;
 import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
+import dev.pgops.rules.internal.SettingValues;
 import dev.pgops.snapshot.Setting;
 import dev.pgops.snapshot.Snapshot;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class UnsafeDurabilitySettingRule implements Rule {
   }
 
   private static boolean isOff(Setting x) {
-    return !SettingValues.bool(x).orElse(true) || SettingValues.text(x).equalsIgnoreCase("off");
+    return SettingValues.isFalse(x);
   }
 
   private static Finding finding(RuleContext ctx, Setting x, Severity sev, String msg, String fix, String rollback) {

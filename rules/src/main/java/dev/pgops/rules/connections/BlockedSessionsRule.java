@@ -8,6 +8,7 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.snapshot.Activity;
 import dev.pgops.snapshot.Activity.SessionInfo;
 import dev.pgops.snapshot.Snapshot;
@@ -51,9 +52,9 @@ public final class BlockedSessionsRule implements Rule {
       int root = rootBlocker(x, byPid);
       SessionInfo r = byPid.get(root);
       String rootText = "pid " + root + (r == null ? " (not captured)"
-          : " " + Sessions.who(r) + ", " + r.state() + ", transaction open " + Sessions.age(r.xactAgeSec()));
+          : " " + Sessions.who(r) + ", " + r.state() + ", transaction open " + Fmt.age(r.xactAgeSec()));
       out.add(ctx.finding(Sessions.location(x.pid()),
-              "Session pid " + x.pid() + " " + Sessions.who(x) + " blocked for " + Sessions.age(waitSec(x))
+              "Session pid " + x.pid() + " " + Sessions.who(x) + " blocked for " + Fmt.age(waitSec(x))
                   + " by " + x.blockedBy().stream().map(String::valueOf).collect(Collectors.joining(", "))
                   + "; root blocker " + rootText)
           .severity(waitSec(x) > crit ? Severity.HIGH : Severity.MEDIUM)
@@ -74,7 +75,7 @@ public final class BlockedSessionsRule implements Rule {
     int rest = hits.size() - Sessions.MAX_PER_SESSION;
     if (rest > 0) {
       out.add(ctx.finding(Location.object("session", null, "blocked sessions (others)"),
-              rest + " more sessions blocked longer than " + Sessions.age((long) warn))
+              rest + " more sessions blocked longer than " + Fmt.age((long) warn))
           .severity(waitSec(hits.get(0)) > crit ? Severity.HIGH : Severity.MEDIUM)
           .evidence("blocked", a.blocked())
           .evidence("sessionsOverThreshold", hits.size())

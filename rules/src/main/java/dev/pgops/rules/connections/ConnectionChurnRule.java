@@ -8,6 +8,7 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.snapshot.Activity;
 import dev.pgops.snapshot.DatabaseStats;
 import dev.pgops.snapshot.Snapshot;
@@ -53,7 +54,7 @@ public final class ConnectionChurnRule implements Rule {
     double share = (double) a.connectedLast15Min() / a.clientBackends();
     if (share <= limit) return;
     out.add(ctx.finding(Location.server(),
-            a.connectedLast15Min() + " of " + a.clientBackends() + " client backends (" + Sessions.pct(share)
+            a.connectedLast15Min() + " of " + a.clientBackends() + " client backends (" + Fmt.pctDown(share)
                 + ") connected in the last 15 min: connections are churned rather than pooled")
         .evidence("connectedLast15Min", a.connectedLast15Min())
         .evidence("clientBackends", a.clientBackends())
@@ -70,7 +71,7 @@ public final class ConnectionChurnRule implements Rule {
     double warn = ctx.value(WARN_ABNORMAL_PCT) / 100, crit = ctx.value(CRIT_ABNORMAL_PCT) / 100;
     if (share <= warn) return;
     out.add(ctx.finding(Location.object("database", null, db.name()),
-            "Database " + db.name() + ": " + Sessions.pct(share) + " of " + db.sessions() + " sessions ended abnormally ("
+            "Database " + db.name() + ": " + Fmt.pctDown(share) + " of " + db.sessions() + " sessions ended abnormally ("
                 + nz(db.sessionsAbandoned()) + " abandoned, " + nz(db.sessionsFatal()) + " fatal, "
                 + nz(db.sessionsKilled()) + " killed)")
         .severity(share > crit ? Severity.MEDIUM : Severity.LOW)

@@ -8,6 +8,7 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.snapshot.Activity;
 import dev.pgops.snapshot.Snapshot;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class ConnectionSaturationRule implements Rule {
     double warn = ctx.value(WARN_PCT) / 100, crit = ctx.value(CRIT_PCT) / 100;
     if (ratio < warn) return List.of();
     return List.of(ctx.finding(Location.server(),
-            used + " of " + usable + " usable connections in use (" + Sessions.pct(ratio) + "; max_connections "
+            used + " of " + usable + " usable connections in use (" + Fmt.pctDown(ratio) + "; max_connections "
                 + a.maxConnections() + " minus " + a.reservedConnections() + " reserved)")
         .severity(ratio >= crit ? Severity.HIGH : Severity.MEDIUM)
         .evidence("clientBackends", a.clientBackends())

@@ -8,6 +8,7 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.snapshot.Activity;
 import dev.pgops.snapshot.Activity.SessionInfo;
 import dev.pgops.snapshot.Snapshot;
@@ -47,8 +48,8 @@ public final class IdleInTransactionRule implements Rule {
     List<Finding> out = new ArrayList<>();
     for (SessionInfo x : hits.subList(0, Math.min(hits.size(), Sessions.MAX_PER_SESSION))) {
       out.add(ctx.finding(Sessions.location(x.pid()),
-              "Session pid " + x.pid() + " " + Sessions.who(x) + " " + x.state() + " for " + Sessions.age(x.stateAgeSec())
-                  + " (transaction open " + Sessions.age(x.xactAgeSec()) + "), holding its locks and the xmin horizon")
+              "Session pid " + x.pid() + " " + Sessions.who(x) + " " + x.state() + " for " + Fmt.age(x.stateAgeSec())
+                  + " (transaction open " + Fmt.age(x.xactAgeSec()) + "), holding its locks and the xmin horizon")
           .severity(many || x.stateAgeSec() > crit ? Severity.HIGH : Severity.MEDIUM)
           .evidence("pid", x.pid())
           .evidence("user", x.user())
@@ -67,8 +68,8 @@ public final class IdleInTransactionRule implements Rule {
     boolean uncaptured = hits.isEmpty() && a.idleInTransaction() > 0 && a.oldestIdleInTransactionSec() > warn;
     if (rest > 0 || uncaptured) {
       long oldest = hits.isEmpty() ? a.oldestIdleInTransactionSec() : hits.get(0).stateAgeSec();
-      String what = rest > 0 ? rest + " more sessions idle in transaction longer than " + Sessions.age((long) warn)
-          : a.idleInTransaction() + " sessions idle in transaction, the oldest for " + Sessions.age(oldest)
+      String what = rest > 0 ? rest + " more sessions idle in transaction longer than " + Fmt.age((long) warn)
+          : a.idleInTransaction() + " sessions idle in transaction, the oldest for " + Fmt.age(oldest)
               + " (not among the captured sessions)";
       out.add(ctx.finding(Location.object("session", null, "idle in transaction (others)"), what)
           .severity(many || oldest > crit ? Severity.HIGH : Severity.MEDIUM)

@@ -8,6 +8,7 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.snapshot.Activity;
 import dev.pgops.snapshot.Activity.SessionInfo;
 import dev.pgops.snapshot.Snapshot;
@@ -43,8 +44,8 @@ public final class LongRunningTransactionRule implements Rule {
     List<Finding> out = new ArrayList<>();
     for (SessionInfo x : hits.subList(0, Math.min(hits.size(), Sessions.MAX_PER_SESSION))) {
       out.add(ctx.finding(Sessions.location(x.pid()),
-              "Session pid " + x.pid() + " " + Sessions.who(x) + ": transaction open for " + Sessions.age(x.xactAgeSec())
-                  + " (state " + x.state() + (x.queryAgeSec() > 0 ? ", current query " + Sessions.age(x.queryAgeSec()) : "")
+              "Session pid " + x.pid() + " " + Sessions.who(x) + ": transaction open for " + Fmt.age(x.xactAgeSec())
+                  + " (state " + x.state() + (x.queryAgeSec() > 0 ? ", current query " + Fmt.age(x.queryAgeSec()) : "")
                   + "); it holds its locks and keeps vacuum from removing dead rows")
           .severity(x.xactAgeSec() > crit ? Severity.HIGH : Severity.MEDIUM)
           .evidence("pid", x.pid())
@@ -66,8 +67,8 @@ public final class LongRunningTransactionRule implements Rule {
     if (rest > 0 || uncaptured) {
       long oldest = hits.isEmpty() ? a.oldestXactAgeSec() : hits.get(0).xactAgeSec();
       out.add(ctx.finding(Location.object("session", null, "long transactions (others)"),
-              rest > 0 ? rest + " more transactions open longer than " + Sessions.age((long) warn)
-                  : "Oldest transaction open for " + Sessions.age(oldest) + " (session not among the captured ones)")
+              rest > 0 ? rest + " more transactions open longer than " + Fmt.age((long) warn)
+                  : "Oldest transaction open for " + Fmt.age(oldest) + " (session not among the captured ones)")
           .severity(oldest > crit ? Severity.HIGH : Severity.MEDIUM)
           .evidence("oldestXactAgeSec", a.oldestXactAgeSec())
           .evidence("sessionsOverThreshold", hits.size())

@@ -8,11 +8,12 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.SettingValues;
 import dev.pgops.snapshot.Activity;
-import dev.pgops.snapshot.Setting;
 import dev.pgops.snapshot.Snapshot;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 @RuleInfo(id = "max-connections-oversized", area = Area.CONNECTIONS, checklist = "CON-1", severity = Severity.LOW,
     summary = "max_connections is set very high")
@@ -26,8 +27,8 @@ public final class MaxConnectionsOversizedRule implements Rule {
 
   @Override
   public List<Finding> check(Snapshot s, RuleContext ctx) {
-    Integer value = s.setting("max_connections").map(Setting::setting).map(MaxConnectionsOversizedRule::parse)
-        .orElse(null);
+    OptionalLong setting = SettingValues.number(s, "max_connections");
+    Integer value = setting.isPresent() ? Integer.valueOf((int) setting.getAsLong()) : null;
     if (value == null) value = s.activity().collected().map(Activity::maxConnections).filter(v -> v > 0).orElse(null);
     if (value == null) throw ctx.notEvaluated("max_connections not collected (settings and activity unavailable)");
     double max = ctx.value(MAX);
@@ -43,13 +44,5 @@ public final class MaxConnectionsOversizedRule implements Rule {
             + "ALTER SYSTEM SET max_connections = 200;\n"
             + "-- rollback: ALTER SYSTEM SET max_connections = " + value + ";  (restart)")
         .build());
-  }
-
-  private static Integer parse(String v) {
-    try {
-      return Integer.valueOf(v.trim());
-    } catch (RuntimeException e) {
-      return null;
-    }
   }
 }

@@ -2,8 +2,6 @@ package dev.pgops.rules.connections;
 
 import dev.pgops.findings.Location;
 import dev.pgops.snapshot.Activity.SessionInfo;
-import java.time.Duration;
-import java.util.Locale;
 
 /** Shared helpers for session-level Connections rules. */
 final class Sessions {
@@ -16,10 +14,6 @@ final class Sessions {
     return Location.object("session", null, "pid " + pid);
   }
 
-  static String age(long seconds) {
-    return dev.pgops.rules.RuleContext.human(Duration.ofSeconds(seconds));
-  }
-
   /** "app@app (web)" */
   static String who(SessionInfo s) {
     return nz(s.user()) + "@" + nz(s.database()) + (s.application() == null || s.application().isBlank() ? "" : " (" + s.application() + ")");
@@ -29,10 +23,6 @@ final class Sessions {
     if (q == null) return "";
     String one = q.replaceAll("\\s+", " ").trim();
     return one.length() > 200 ? one.substring(0, 200) + "…" : one;
-  }
-
-  static String pct(double ratio) {
-    return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
   }
 
   private static String nz(String s) {

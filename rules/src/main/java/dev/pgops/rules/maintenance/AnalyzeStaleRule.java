@@ -7,6 +7,7 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.Snapshot;
 import dev.pgops.snapshot.TableStats;
@@ -49,17 +50,17 @@ public final class AnalyzeStaleRule implements Rule {
       if (t.modsSinceAnalyze() <= limit) continue;
       String q = Sql.qualified(t.schema(), t.name());
       out.add(ctx.finding(Maint.location(t),
-              t.qualifiedName() + ": " + Maint.count(t.modsSinceAnalyze()) + " rows modified since the last analyze "
-                  + Maint.ago(last, ctx) + " (autoanalyze triggers at about " + Maint.count(trigger) + ")")
+              t.qualifiedName() + ": " + Fmt.count(t.modsSinceAnalyze()) + " rows modified since the last analyze "
+                  + Fmt.ago(last, ctx) + " (autoanalyze triggers at about " + Fmt.count(trigger) + ")")
           .evidence("modsSinceAnalyze", t.modsSinceAnalyze())
           .evidence("estimatedRows", t.estimatedRows())
-          .evidence("autoanalyzeTrigger", Maint.plain(Math.round(trigger)))
-          .evidence("reportAbove", Maint.plain(Math.round(limit)))
-          .evidence("autovacuum_analyze_threshold", th != null ? Maint.plain(th) + " (table)"
-              : Maint.plain(threshold.value()) + " (" + threshold.source() + ")")
+          .evidence("autoanalyzeTrigger", Fmt.plain(Math.round(trigger)))
+          .evidence("reportAbove", Fmt.plain(Math.round(limit)))
+          .evidence("autovacuum_analyze_threshold", th != null ? Fmt.plain(th) + " (table)"
+              : Fmt.plain(threshold.value()) + " (" + threshold.source() + ")")
           .evidence("autovacuum_analyze_scale_factor", sf != null ? sf + " (table)" : scale.value() + " (" + scale.source() + ")")
-          .evidence("lastAnalyze", Maint.when(t.lastAnalyze()))
-          .evidence("lastAutoanalyze", Maint.when(t.lastAutoanalyze()))
+          .evidence("lastAnalyze", Fmt.when(t.lastAnalyze()))
+          .evidence("lastAutoanalyze", Fmt.when(t.lastAutoanalyze()))
           .remediation("ANALYZE " + q + ";\n"
               + "-- autoanalyze is falling behind on it: check autovacuum_enabled on the table, whether workers are busy\n"
               + "-- (autovacuum_max_workers), and analyze after bulk loads in the loading job itself.")

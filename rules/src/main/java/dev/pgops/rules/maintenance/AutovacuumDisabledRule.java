@@ -7,6 +7,7 @@ import dev.pgops.rules.Area;
 import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
+import dev.pgops.rules.internal.SettingValues;
 import dev.pgops.snapshot.Setting;
 import dev.pgops.snapshot.Snapshot;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class AutovacuumDisabledRule implements Rule {
 
   private static void check(Snapshot s, RuleContext ctx, String name, String message, List<Finding> out) {
     Optional<Setting> st = s.setting(name);
-    if (st.isEmpty() || !Maint.isFalse(st.get().setting())) return;
+    if (st.isEmpty() || !SettingValues.isFalse(st.get())) return;
     out.add(ctx.finding(Location.object("setting", null, name), message)
         .severity(Severity.CRITICAL)
         .evidence(name, st.get().setting())

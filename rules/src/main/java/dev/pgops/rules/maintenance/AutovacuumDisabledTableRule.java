@@ -7,6 +7,8 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
+import dev.pgops.rules.internal.SettingValues;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.Snapshot;
 import dev.pgops.snapshot.TableStats;
@@ -36,8 +38,8 @@ public final class AutovacuumDisabledTableRule implements Rule {
     List<Finding> out = new ArrayList<>();
     for (TableStats t : tables) {
       if (!Maint.hasStorage(t)) continue;
-      boolean heap = Maint.isFalse(t.option("autovacuum_enabled"));
-      boolean toast = Maint.isFalse(t.option("toast.autovacuum_enabled"));
+      boolean heap = SettingValues.isFalse(t.option("autovacuum_enabled"));
+      boolean toast = SettingValues.isFalse(t.option("toast.autovacuum_enabled"));
       if (!heap && !toast) continue;
       long rows = Math.max(t.estimatedRows(), t.liveTuples());
       long all = t.liveTuples() + t.deadTuples();
@@ -51,17 +53,17 @@ public final class AutovacuumDisabledTableRule implements Rule {
       String set = heap && toast ? "autovacuum_enabled = false, toast.autovacuum_enabled = false"
           : heap ? "autovacuum_enabled = false" : "toast.autovacuum_enabled = false";
       out.add(ctx.finding(Maint.location(t),
-              t.qualifiedName() + ": " + which + " (" + Maint.count(rows) + " rows, " + Maint.pct(dead)
-                  + " dead tuples, last vacuum " + Maint.ago(t.lastVacuumAny(), ctx) + ")")
+              t.qualifiedName() + ": " + which + " (" + Fmt.count(rows) + " rows, " + Fmt.pct(dead)
+                  + " dead tuples, last vacuum " + Fmt.ago(t.lastVacuumAny(), ctx) + ")")
           .severity(isHigh ? Severity.HIGH : Severity.MEDIUM)
           .evidence("options", String.join(", ", t.options()))
           .evidence("estimatedRows", t.estimatedRows())
           .evidence("deadTuples", t.deadTuples())
-          .evidence("deadRatio", Maint.pct(dead))
-          .evidence("highAboveRows", Maint.plain(highRows))
-          .evidence("highAboveDeadRatio", Maint.pct(highDead))
-          .evidence("lastVacuum", Maint.when(t.lastVacuum()))
-          .evidence("lastAutovacuum", Maint.when(t.lastAutovacuum()))
+          .evidence("deadRatio", Fmt.pct(dead))
+          .evidence("highAboveRows", Fmt.plain(highRows))
+          .evidence("highAboveDeadRatio", Fmt.pct(highDead))
+          .evidence("lastVacuum", Fmt.when(t.lastVacuum()))
+          .evidence("lastAutovacuum", Fmt.when(t.lastAutovacuum()))
           .remediation("ALTER TABLE " + q + " RESET (" + reset + ");\n"
               + "-- rollback: ALTER TABLE " + q + " SET (" + set + ");\n"
               + "-- if it was disabled to avoid vacuum load, tune it instead (autovacuum_vacuum_cost_delay,\n"

@@ -7,6 +7,8 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
+import dev.pgops.rules.internal.SettingValues;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.Snapshot;
 import dev.pgops.snapshot.TableStats;
@@ -42,7 +44,7 @@ public final class AutovacuumLargeTableDefaultsRule implements Rule {
     for (TableStats t : tables) {
       if (!Maint.hasStorage(t) || t.estimatedRows() <= minRows) continue;
       if (t.option("autovacuum_vacuum_scale_factor") != null || t.option("autovacuum_vacuum_threshold") != null
-          || t.option("autovacuum_vacuum_max_threshold") != null || Maint.isFalse(t.option("autovacuum_enabled"))) {
+          || t.option("autovacuum_vacuum_max_threshold") != null || SettingValues.isFalse(t.option("autovacuum_enabled"))) {
         continue;
       }
       double rows = t.estimatedRows();
@@ -51,20 +53,20 @@ public final class AutovacuumLargeTableDefaultsRule implements Rule {
       String q = Sql.qualified(t.schema(), t.name());
       String sf = String.format(Locale.ROOT, "%s", suggested);
       out.add(ctx.finding(Maint.location(t),
-              t.qualifiedName() + ": " + Maint.count(rows) + " rows use the global autovacuum_vacuum_scale_factor "
-                  + scale.value() + ", so autovacuum waits for about " + Maint.count(trigger) + " dead tuples")
+              t.qualifiedName() + ": " + Fmt.count(rows) + " rows use the global autovacuum_vacuum_scale_factor "
+                  + scale.value() + ", so autovacuum waits for about " + Fmt.count(trigger) + " dead tuples")
           .evidence("estimatedRows", t.estimatedRows())
           .evidence("autovacuum_vacuum_scale_factor", scale.value() + " (" + scale.source() + ")")
-          .evidence("autovacuum_vacuum_threshold", Maint.plain(threshold.value()) + " (" + threshold.source() + ")")
-          .evidence("autovacuum_vacuum_max_threshold", maxThreshold.fromServer() ? Maint.plain(maxThreshold.value())
+          .evidence("autovacuum_vacuum_threshold", Fmt.plain(threshold.value()) + " (" + threshold.source() + ")")
+          .evidence("autovacuum_vacuum_max_threshold", maxThreshold.fromServer() ? Fmt.plain(maxThreshold.value())
               : "none (PostgreSQL 17 or older, or not collected)")
-          .evidence("deadTuplesToTrigger", Maint.plain(Math.round(trigger)))
-          .evidence("deadTuplesToTriggerAfterFix", Maint.plain(Math.round(after)))
+          .evidence("deadTuplesToTrigger", Fmt.plain(Math.round(trigger)))
+          .evidence("deadTuplesToTriggerAfterFix", Fmt.plain(Math.round(after)))
           .evidence("deadTuples", t.deadTuples())
-          .evidence("minRows", Maint.plain(minRows))
+          .evidence("minRows", Fmt.plain(minRows))
           .remediation("ALTER TABLE " + q + " SET (autovacuum_vacuum_scale_factor = " + sf + ");\n"
-              + "-- autovacuum then starts after about " + Maint.count(after) + " dead tuples instead of "
-              + Maint.count(trigger) + "\n"
+              + "-- autovacuum then starts after about " + Fmt.count(after) + " dead tuples instead of "
+              + Fmt.count(trigger) + "\n"
               + "-- for insert-mostly tables (PG13+) consider autovacuum_vacuum_insert_scale_factor as well\n"
               + "-- rollback: ALTER TABLE " + q + " RESET (autovacuum_vacuum_scale_factor);")
           .build());

@@ -8,6 +8,7 @@ import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
 import dev.pgops.rules.internal.Bytes;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.Snapshot;
 import dev.pgops.snapshot.TableStats;
@@ -52,7 +53,7 @@ public final class AutovacuumTooFrequentRule implements Rule {
           .evidence("vacuumCount", t.vacuumCount())
           .evidence("autovacuumCount", t.autovacuumCount())
           .evidence("perDay", rate)
-          .evidence("maxPerDay", Maint.plain(max))
+          .evidence("maxPerDay", Fmt.plain(max))
           .evidence("tableSize", Bytes.human(t.tableBytes()))
           .evidence("updatedTuples", t.updatedTuples())
           .evidence("deletedTuples", t.deletedTuples())

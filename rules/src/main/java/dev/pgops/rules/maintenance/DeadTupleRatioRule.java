@@ -8,6 +8,7 @@ import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
 import dev.pgops.rules.internal.Bytes;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.Snapshot;
 import dev.pgops.snapshot.TableStats;
@@ -43,18 +44,18 @@ public final class DeadTupleRatioRule implements Rule {
       boolean isHigh = ratio > high && t.tableBytes() >= highSize;
       String q = Sql.qualified(t.schema(), t.name());
       out.add(ctx.finding(Maint.location(t),
-              t.qualifiedName() + ": " + Maint.pct(ratio) + " dead tuples (" + Maint.count(t.deadTuples()) + " of "
-                  + Maint.count(all) + "), " + Bytes.human(t.tableBytes()) + ", last vacuum "
-                  + Maint.ago(t.lastVacuumAny(), ctx))
+              t.qualifiedName() + ": " + Fmt.pct(ratio) + " dead tuples (" + Fmt.count(t.deadTuples()) + " of "
+                  + Fmt.count(all) + "), " + Bytes.human(t.tableBytes()) + ", last vacuum "
+                  + Fmt.ago(t.lastVacuumAny(), ctx))
           .severity(isHigh ? Severity.HIGH : Severity.MEDIUM)
           .evidence("deadTuples", t.deadTuples())
           .evidence("liveTuples", t.liveTuples())
-          .evidence("deadRatio", Maint.pct(ratio))
+          .evidence("deadRatio", Fmt.pct(ratio))
           .evidence("tableSize", Bytes.human(t.tableBytes()))
-          .evidence("mediumAbove", Maint.pct(warn))
-          .evidence("highAbove", Maint.pct(high) + " and " + Bytes.human(highSize))
-          .evidence("lastVacuum", Maint.when(t.lastVacuum()))
-          .evidence("lastAutovacuum", Maint.when(t.lastAutovacuum()))
+          .evidence("mediumAbove", Fmt.pct(warn))
+          .evidence("highAbove", Fmt.pct(high) + " and " + Bytes.human(highSize))
+          .evidence("lastVacuum", Fmt.when(t.lastVacuum()))
+          .evidence("lastAutovacuum", Fmt.when(t.lastAutovacuum()))
           .evidence("autovacuumCount", t.autovacuumCount())
           .evidence("options", String.join(", ", t.options()))
           .remediation("-- if an old transaction, prepared transaction or slot holds the xmin horizon, vacuum cannot\n"

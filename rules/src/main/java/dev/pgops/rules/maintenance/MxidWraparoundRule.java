@@ -8,6 +8,7 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.DatabaseStats;
 import dev.pgops.snapshot.Snapshot;
@@ -38,15 +39,15 @@ public final class MxidWraparoundRule implements Rule {
       if (sev == null) continue;
       double share = (double) d.mxidAge() / Maint.WRAP_LIMIT;
       out.add(ctx.finding(Location.object("database", null, d.name()),
-              "Database " + d.name() + ": MultiXact-ID age " + Maint.count(d.mxidAge()) + " (" + Maint.pct(share)
+              "Database " + d.name() + ": MultiXact-ID age " + Fmt.count(d.mxidAge()) + " (" + Fmt.pct(share)
                   + " of the 2^31 wraparound limit; autovacuum_multixact_freeze_max_age is "
-                  + Maint.count(freeze.value()) + ")")
+                  + Fmt.count(freeze.value()) + ")")
           .severity(sev)
           .evidence("mxidAge", d.mxidAge())
-          .evidence("percentOfLimit", Maint.pct(share))
-          .evidence("autovacuum_multixact_freeze_max_age", Maint.plain(freeze.value()) + " (" + freeze.source() + ")")
-          .evidence("mediumAbove", Maint.plain(warn))
-          .evidence("highAbove", Maint.plain(high))
+          .evidence("percentOfLimit", Fmt.pct(share))
+          .evidence("autovacuum_multixact_freeze_max_age", Fmt.plain(freeze.value()) + " (" + freeze.source() + ")")
+          .evidence("mediumAbove", Fmt.plain(warn))
+          .evidence("highAbove", Fmt.plain(high))
           .remediation("-- connect to " + Sql.ident(d.name()) + " and find the tables with the oldest relminmxid:\n"
               + "SELECT oid::regclass AS table_name, mxid_age(relminmxid) AS mxid_age,\n"
               + "       pg_size_pretty(pg_total_relation_size(oid)) AS size\n"

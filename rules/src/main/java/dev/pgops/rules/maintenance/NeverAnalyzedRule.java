@@ -8,6 +8,7 @@ import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
 import dev.pgops.rules.internal.Bytes;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.Snapshot;
 import dev.pgops.snapshot.TableStats;
@@ -45,7 +46,7 @@ public final class NeverAnalyzedRule implements Rule {
             .severity(Severity.LOW)
             .evidence("kind", t.kind())
             .evidence("lastAnalyze", "never")
-            .evidence("statsReset", reset == null ? "never" : reset.toString())
+            .evidence("statsReset", Fmt.when(reset))
             .remediation("ANALYZE " + q + ";   -- samples every partition; also analyzes each of them\n"
                 + "-- schedule it (e.g. after bulk loads); ANALYZE ONLY " + q + " (PG17+) skips the partitions.")
             .build());
@@ -54,9 +55,9 @@ public final class NeverAnalyzedRule implements Rule {
       if (!hasData(t, minSize)) continue;
       // Analyze timestamps are cleared by a statistics reset although pg_statistic keeps its rows.
       boolean afterReset = reset != null;
-      String msg = t.qualifiedName() + ": never analyzed (" + Maint.count(Math.max(t.estimatedRows(), t.liveTuples()))
+      String msg = t.qualifiedName() + ": never analyzed (" + Fmt.count(Math.max(t.estimatedRows(), t.liveTuples()))
           + " rows, " + Bytes.human(t.tableBytes()) + "): the planner guesses its row counts and value distributions"
-          + (afterReset ? " (statistics were reset " + Maint.ago(reset, ctx) + ": check pg_stats before acting)" : "");
+          + (afterReset ? " (statistics were reset " + Fmt.ago(reset, ctx) + ": check pg_stats before acting)" : "");
       out.add(ctx.finding(Maint.location(t), msg)
           .severity(afterReset ? Severity.LOW : Severity.MEDIUM)
           .evidence("estimatedRows", t.estimatedRows())
@@ -65,7 +66,7 @@ public final class NeverAnalyzedRule implements Rule {
           .evidence("modsSinceAnalyze", t.modsSinceAnalyze())
           .evidence("lastAnalyze", "never")
           .evidence("lastAutoanalyze", "never")
-          .evidence("statsReset", reset == null ? "never" : reset.toString())
+          .evidence("statsReset", Fmt.when(reset))
           .remediation("-- check whether statistics exist despite the missing timestamp:\n"
               + "SELECT count(*) FROM pg_stats WHERE schemaname = " + Sql.literal(t.schema())
               + " AND tablename = " + Sql.literal(t.name()) + ";\n"

@@ -8,10 +8,10 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.Activity;
 import dev.pgops.snapshot.Snapshot;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,19 +34,19 @@ public final class PreparedTransactionOldRule implements Rule {
     List<Finding> out = new ArrayList<>();
     for (Activity.PreparedXact p : a.preparedXacts()) {
       if (p.ageSec() <= warn) continue;
-      String age = RuleContext.human(Duration.ofSeconds(p.ageSec()));
+      String age = Fmt.age(p.ageSec());
       String gid = Sql.literal(p.gid());
       out.add(ctx.finding(Location.object("session", null, "prepared transaction " + p.gid()),
               "Prepared transaction " + gid + " in " + p.database() + " (owner " + p.owner() + ") has been open for "
-                  + age + "; it holds its locks and the xmin horizon (" + Maint.count(p.xidAge()) + " transactions behind)")
+                  + age + "; it holds its locks and the xmin horizon (" + Fmt.count(p.xidAge()) + " transactions behind)")
           .severity(p.ageSec() > high ? Severity.HIGH : Severity.MEDIUM)
           .evidence("gid", p.gid())
           .evidence("owner", p.owner())
           .evidence("database", p.database())
           .evidence("age", age)
           .evidence("xidAge", p.xidAge())
-          .evidence("mediumAfter", Maint.plain(warn / 60) + " min")
-          .evidence("highAfter", Maint.plain(high / 60) + " min")
+          .evidence("mediumAfter", Fmt.plain(warn / 60) + " min")
+          .evidence("highAfter", Fmt.plain(high / 60) + " min")
           .remediation("-- ask the transaction manager that prepared it first: it decides commit or rollback.\n"
               + "-- Then, connected to " + Sql.ident(p.database()) + " as " + Sql.ident(p.owner()) + " or a superuser, either\n"
               + "COMMIT PREPARED " + gid + ";\n"

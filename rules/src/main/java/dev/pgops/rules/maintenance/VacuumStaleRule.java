@@ -7,6 +7,7 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.Snapshot;
 import dev.pgops.snapshot.TableStats;
@@ -45,18 +46,18 @@ public final class VacuumStaleRule implements Rule {
       Optional<Duration> age = last != null ? Optional.of(Duration.between(last, ctx.now())) : window;
       if (age.isPresent() && days(age.get()) <= warnDays) continue;
       boolean isHigh = t.deadTuples() >= highDead || age.map(a -> days(a) > highDays).orElse(false);
-      String since = last != null ? Maint.ago(last, ctx)
+      String since = last != null ? Fmt.ago(last, ctx)
           : "never" + window.map(w -> " (statistics cover " + RuleContext.human(w) + ")").orElse("");
       String q = Sql.qualified(t.schema(), t.name());
       out.add(ctx.finding(Maint.location(t),
-              t.qualifiedName() + ": " + Maint.count(t.deadTuples()) + " dead tuples, last vacuum " + since)
+              t.qualifiedName() + ": " + Fmt.count(t.deadTuples()) + " dead tuples, last vacuum " + since)
           .severity(isHigh ? Severity.HIGH : Severity.MEDIUM)
           .evidence("deadTuples", t.deadTuples())
           .evidence("liveTuples", t.liveTuples())
-          .evidence("lastVacuum", Maint.when(t.lastVacuum()))
-          .evidence("lastAutovacuum", Maint.when(t.lastAutovacuum()))
-          .evidence("mediumAfter", Maint.plain(warnDays) + " d with " + Maint.plain(warnDead) + " dead tuples")
-          .evidence("highAfter", Maint.plain(highDays) + " d or " + Maint.plain(highDead) + " dead tuples")
+          .evidence("lastVacuum", Fmt.when(t.lastVacuum()))
+          .evidence("lastAutovacuum", Fmt.when(t.lastAutovacuum()))
+          .evidence("mediumAfter", Fmt.plain(warnDays) + " d with " + Fmt.plain(warnDead) + " dead tuples")
+          .evidence("highAfter", Fmt.plain(highDays) + " d or " + Fmt.plain(highDead) + " dead tuples")
           .evidence("options", String.join(", ", t.options()))
           .remediation("VACUUM (VERBOSE, ANALYZE) " + q + ";\n"
               + "-- then find out why autovacuum skipped it: autovacuum_enabled=false, a high scale factor on a big\n"

@@ -8,6 +8,7 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.DatabaseStats;
 import dev.pgops.snapshot.Snapshot;
@@ -33,16 +34,16 @@ public final class XidWraparoundDatabaseRule implements Rule {
       if (sev == null) continue;
       double share = (double) d.xidAge() / Maint.WRAP_LIMIT;
       out.add(ctx.finding(Location.object("database", null, d.name()),
-              "Database " + d.name() + ": transaction-ID age " + Maint.count(d.xidAge()) + " ("
-                  + Maint.pct(share) + " of the 2^31 wraparound limit; autovacuum_freeze_max_age is "
-                  + Maint.count(lv.freezeMaxAge().value()) + ")")
+              "Database " + d.name() + ": transaction-ID age " + Fmt.count(d.xidAge()) + " ("
+                  + Fmt.pct(share) + " of the 2^31 wraparound limit; autovacuum_freeze_max_age is "
+                  + Fmt.count(lv.freezeMaxAge().value()) + ")")
           .severity(sev)
           .evidence("xidAge", d.xidAge())
-          .evidence("percentOfLimit", Maint.pct(share))
-          .evidence("autovacuum_freeze_max_age", Maint.plain(lv.freezeMaxAge().value()) + " (" + lv.freezeMaxAge().source() + ")")
-          .evidence("mediumAbove", Maint.plain(lv.warn()))
-          .evidence("highAbove", Maint.plain(lv.high()))
-          .evidence("criticalFrom", Maint.plain(lv.critical()) + " (" + lv.criticalSource() + ")")
+          .evidence("percentOfLimit", Fmt.pct(share))
+          .evidence("autovacuum_freeze_max_age", Fmt.plain(lv.freezeMaxAge().value()) + " (" + lv.freezeMaxAge().source() + ")")
+          .evidence("mediumAbove", Fmt.plain(lv.warn()))
+          .evidence("highAbove", Fmt.plain(lv.high()))
+          .evidence("criticalFrom", Fmt.plain(lv.critical()) + " (" + lv.criticalSource() + ")")
           .evidence("allowConnections", d.allowConnections())
           .remediation(remediation(d))
           .build());

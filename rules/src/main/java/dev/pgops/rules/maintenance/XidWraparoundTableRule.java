@@ -8,6 +8,7 @@ import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
 import dev.pgops.rules.internal.Bytes;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.Snapshot;
 import dev.pgops.snapshot.TableStats;
@@ -38,19 +39,19 @@ public final class XidWraparoundTableRule implements Rule {
       double share = (double) t.xidAge() / Maint.WRAP_LIMIT;
       String q = Sql.qualified(t.schema(), t.name());
       out.add(ctx.finding(Maint.location(t),
-              t.qualifiedName() + ": transaction-ID age " + Maint.count(t.xidAge()) + " (table or its TOAST table, "
-                  + Maint.pct(share) + " of the 2^31 wraparound limit), " + Bytes.human(t.totalBytes())
-                  + ", last vacuum " + Maint.ago(t.lastVacuumAny(), ctx))
+              t.qualifiedName() + ": transaction-ID age " + Fmt.count(t.xidAge()) + " (table or its TOAST table, "
+                  + Fmt.pct(share) + " of the 2^31 wraparound limit), " + Bytes.human(t.totalBytes())
+                  + ", last vacuum " + Fmt.ago(t.lastVacuumAny(), ctx))
           .severity(sev)
           .evidence("xidAge", t.xidAge())
-          .evidence("percentOfLimit", Maint.pct(share))
-          .evidence("autovacuum_freeze_max_age", Maint.plain(lv.freezeMaxAge().value()) + " (" + lv.freezeMaxAge().source() + ")")
-          .evidence("mediumAbove", Maint.plain(lv.warn()))
-          .evidence("highAbove", Maint.plain(lv.high()))
-          .evidence("criticalFrom", Maint.plain(lv.critical()) + " (" + lv.criticalSource() + ")")
+          .evidence("percentOfLimit", Fmt.pct(share))
+          .evidence("autovacuum_freeze_max_age", Fmt.plain(lv.freezeMaxAge().value()) + " (" + lv.freezeMaxAge().source() + ")")
+          .evidence("mediumAbove", Fmt.plain(lv.warn()))
+          .evidence("highAbove", Fmt.plain(lv.high()))
+          .evidence("criticalFrom", Fmt.plain(lv.critical()) + " (" + lv.criticalSource() + ")")
           .evidence("totalSize", Bytes.human(t.totalBytes()))
-          .evidence("lastVacuum", Maint.when(t.lastVacuum()))
-          .evidence("lastAutovacuum", Maint.when(t.lastAutovacuum()))
+          .evidence("lastVacuum", Fmt.when(t.lastVacuum()))
+          .evidence("lastAutovacuum", Fmt.when(t.lastAutovacuum()))
           .remediation("-- release whatever holds the xmin horizon first (sessions, prepared transactions, slots),\n"
               + "-- then freeze the table outside peak hours (it reads the whole table; the lock allows reads and writes):\n"
               + "VACUUM (FREEZE, VERBOSE) " + q + ";\n"

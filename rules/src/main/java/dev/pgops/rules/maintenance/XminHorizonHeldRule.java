@@ -8,11 +8,11 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.Activity;
 import dev.pgops.snapshot.Replication;
 import dev.pgops.snapshot.Snapshot;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,21 +47,21 @@ public final class XminHorizonHeldRule implements Rule {
           ? ctx.finding(Location.object("session", null, "pid " + holder.get().pid()),
               "Session pid " + holder.get().pid() + " (user " + holder.get().user() + ", application "
                   + blank(holder.get().application()) + ", " + blank(holder.get().state()) + ") holds the xmin horizon "
-                  + Maint.count(age) + " transactions behind; vacuum cannot remove rows deleted since")
+                  + Fmt.count(age) + " transactions behind; vacuum cannot remove rows deleted since")
           : ctx.finding(Location.server(),
-              "A session holds the xmin horizon " + Maint.count(age)
+              "A session holds the xmin horizon " + Fmt.count(age)
                   + " transactions behind (holder not among the collected sessions); vacuum cannot remove rows deleted since");
       b.severity(age > high ? Severity.HIGH : Severity.MEDIUM)
           .evidence("oldestBackendXminAge", age)
-          .evidence("mediumAbove", Maint.plain(warn))
-          .evidence("highAbove", Maint.plain(high))
-          .evidence("oldestXactAge", RuleContext.human(Duration.ofSeconds(a.oldestXactAgeSec())));
+          .evidence("mediumAbove", Fmt.plain(warn))
+          .evidence("highAbove", Fmt.plain(high))
+          .evidence("oldestXactAge", Fmt.age(a.oldestXactAgeSec()));
       if (holder.isPresent()) {
         Activity.SessionInfo h = holder.get();
         b.evidence("pid", h.pid()).evidence("user", h.user()).evidence("application", h.application())
             .evidence("database", h.database()).evidence("state", h.state()).evidence("backendType", h.backendType())
             .evidence("backendXminAge", h.backendXminAge())
-            .evidence("xactAge", RuleContext.human(Duration.ofSeconds(h.xactAgeSec())))
+            .evidence("xactAge", Fmt.age(h.xactAgeSec()))
             .evidence("query", h.query());
       }
       String pid = holder.map(h -> String.valueOf(h.pid())).orElse("<pid>");
@@ -85,7 +85,7 @@ public final class XminHorizonHeldRule implements Rule {
         String which = xmin >= catalog ? "xmin" : "catalog_xmin";
         out.add(ctx.finding(Location.object("slot", null, slot.name()),
                 "Replication slot " + slot.name() + " (" + slot.type() + ", " + (slot.active() ? "active" : "inactive")
-                    + ") holds the " + which + " horizon " + Maint.count(held)
+                    + ") holds the " + which + " horizon " + Fmt.count(held)
                     + " transactions behind; vacuum cannot remove rows deleted since")
             .severity(held > high ? Severity.HIGH : Severity.MEDIUM)
             .evidence("slot", slot.name())
@@ -94,8 +94,8 @@ public final class XminHorizonHeldRule implements Rule {
             .evidence("database", slot.database())
             .evidence("xminAge", slot.xminAge())
             .evidence("catalogXminAge", slot.catalogXminAge())
-            .evidence("mediumAbove", Maint.plain(warn))
-            .evidence("highAbove", Maint.plain(high))
+            .evidence("mediumAbove", Fmt.plain(warn))
+            .evidence("highAbove", Fmt.plain(high))
             .remediation(slot.active()
                 ? "-- the consumer is connected but not advancing: check it (a standby with hot_standby_feedback\n"
                     + "-- running a long query, or a logical consumer that stopped confirming).\n"

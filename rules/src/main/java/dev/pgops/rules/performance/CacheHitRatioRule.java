@@ -8,6 +8,7 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.snapshot.DatabaseStats;
 import dev.pgops.snapshot.Snapshot;
 import java.util.ArrayList;
@@ -37,13 +38,13 @@ public final class CacheHitRatioRule implements Rule {
       if (ratio >= info) continue;
       boolean connected = db.name().equals(s.meta().database());
       out.add(ctx.finding(Location.object("database", null, db.name()),
-              "Database " + db.name() + ": buffer cache hit ratio " + Fmt.pct(ratio) + " (" + Fmt.count(db.blocksRead())
+              "Database " + db.name() + ": buffer cache hit ratio " + Fmt.pctDown(ratio) + " (" + Fmt.count(db.blocksRead())
                   + " blocks read from outside shared buffers of " + Fmt.count(total) + ")")
           .severity(ratio < warn ? Severity.MEDIUM : Severity.INFO)
           .usageBased()
           .evidence("blocksHit", db.blocksHit())
           .evidence("blocksRead", db.blocksRead())
-          .evidence("hitRatio", Fmt.pct(ratio))
+          .evidence("hitRatio", Fmt.pctDown(ratio))
           .evidence("connectedDatabase", connected)
           .evidence("threshold", "medium < " + ctx.value(WARN_PCT) + " %, info < " + ctx.value(INFO_PCT) + " %")
           .remediation("-- reads may still hit the OS page cache; confirm with track_io_timing (blk_read_time).\n"

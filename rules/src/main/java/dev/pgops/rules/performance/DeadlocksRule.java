@@ -8,6 +8,7 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.DatabaseStats;
 import dev.pgops.snapshot.Snapshot;
@@ -33,8 +34,8 @@ public final class DeadlocksRule implements Rule {
     List<Finding> out = new ArrayList<>();
     for (DatabaseStats db : dbs) {
       if (db.deadlocks() <= 0) continue;
-      Optional<Duration> window = Fmt.window(db, ctx);
-      Double perDay = window.map(w -> db.deadlocks() / Fmt.days(w)).orElse(null);
+      Optional<Duration> window = StatsWindows.window(db, ctx);
+      Double perDay = window.map(w -> db.deadlocks() / StatsWindows.days(w)).orElse(null);
       out.add(ctx.finding(Location.object("database", null, db.name()),
               "Database " + db.name() + ": " + db.deadlocks() + " deadlocks"
                   + (perDay == null ? " (window unknown)" : " in " + RuleContext.human(window.get()) + " ("

@@ -8,6 +8,7 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.snapshot.DatabaseStats;
 import dev.pgops.snapshot.Snapshot;
 import java.util.ArrayList;
@@ -36,13 +37,13 @@ public final class RollbackRatioRule implements Rule {
       double ratio = (double) db.xactRollback() / total;
       if (ratio <= warn) continue;
       out.add(ctx.finding(Location.object("database", null, db.name()),
-              "Database " + db.name() + ": " + Fmt.pct(ratio) + " of transactions rolled back ("
+              "Database " + db.name() + ": " + Fmt.pctDown(ratio) + " of transactions rolled back ("
                   + Fmt.count(db.xactRollback()) + " of " + Fmt.count(total) + ")")
           .severity(ratio > crit ? Severity.MEDIUM : Severity.LOW)
           .usageBased()
           .evidence("xactCommit", db.xactCommit())
           .evidence("xactRollback", db.xactRollback())
-          .evidence("rollbackRatio", Fmt.pct(ratio))
+          .evidence("rollbackRatio", Fmt.pctDown(ratio))
           .evidence("threshold", "low > " + ctx.value(WARN_PCT) + " %, medium > " + ctx.value(CRIT_PCT) + " %")
           .remediation("-- find the failing statements in the server log (log_min_error_statement = error),\n"
               + "-- or an application / ORM that rolls back read-only transactions by design (harmless).")

@@ -9,6 +9,7 @@ import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
 import dev.pgops.rules.internal.Bytes;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.snapshot.Snapshot;
 import dev.pgops.snapshot.TableStats;
 import java.util.ArrayList;
@@ -38,12 +39,12 @@ public final class TableCacheHitRatioRule implements Rule {
       double ratio = (double) t.heapBlocksHit() / total;
       if (ratio >= warn) continue;
       out.add(ctx.finding(Location.object("table", t.schema(), t.name()),
-              t.qualifiedName() + ": heap cache hit ratio " + Fmt.pct(ratio) + " on " + Bytes.human(t.tableBytes())
+              t.qualifiedName() + ": heap cache hit ratio " + Fmt.pctDown(ratio) + " on " + Bytes.human(t.tableBytes())
                   + " (" + Fmt.count(t.heapBlocksRead()) + " blocks read from outside shared buffers)")
           .usageBased()
           .evidence("heapBlocksHit", t.heapBlocksHit())
           .evidence("heapBlocksRead", t.heapBlocksRead())
-          .evidence("hitRatio", Fmt.pct(ratio))
+          .evidence("hitRatio", Fmt.pctDown(ratio))
           .evidence("tableSize", Bytes.human(t.tableBytes()))
           .evidence("seqScans", t.seqScans())
           .evidence("threshold", "< " + ctx.value(WARN_PCT) + " % on tables > " + (long) ctx.value(MIN_SIZE_MB) + " MB")

@@ -9,6 +9,7 @@ import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
 import dev.pgops.rules.internal.Bytes;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.snapshot.DatabaseStats;
 import dev.pgops.snapshot.Snapshot;
 import java.time.Duration;
@@ -34,10 +35,10 @@ public final class TempFilesHeavyRule implements Rule {
     boolean anyWindow = false;
     List<Finding> out = new ArrayList<>();
     for (DatabaseStats db : dbs) {
-      Optional<Duration> window = Fmt.window(db, ctx);
+      Optional<Duration> window = StatsWindows.window(db, ctx);
       if (window.isEmpty()) continue;
       anyWindow = true;
-      double perDay = db.tempBytes() / Fmt.days(window.get());
+      double perDay = db.tempBytes() / StatsWindows.days(window.get());
       if (perDay <= warn) continue;
       out.add(ctx.finding(Location.object("database", null, db.name()),
               "Database " + db.name() + ": " + Bytes.human((long) perDay) + " of temporary files per day ("

@@ -9,6 +9,7 @@ import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
 import dev.pgops.rules.internal.Bytes;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.BloatEstimate;
 import dev.pgops.snapshot.Snapshot;
@@ -43,15 +44,15 @@ public final class IndexBloatRule implements Rule {
       boolean crit = ratio >= critRatio && bloat >= critBytes;
       String index = Sql.qualified(b.schema(), b.index());
       var f = ctx.finding(Location.object("index", b.schema(), b.index(), b.table()),
-              b.schema() + "." + b.index() + " on " + b.table() + ": ~" + Fmt.pct(ratio) + " estimated bloat ("
+              b.schema() + "." + b.index() + " on " + b.table() + ": ~" + Fmt.pctDown(ratio) + " estimated bloat ("
                   + Bytes.human(bloat) + " of " + Bytes.human(b.actualBytes()) + ")")
           .evidence("actualSize", Bytes.human(b.actualBytes()))
           .evidence("expectedSize", Bytes.human(b.expectedBytes()))
           .evidence("bloat", Bytes.human(bloat))
-          .evidence("bloatRatio", Fmt.pct(ratio))
+          .evidence("bloatRatio", Fmt.pctDown(ratio))
           .evidence("statsMissing", b.statsMissing())
-          .evidence("threshold", "medium >= " + TableBloatRule.fmt(ctx.value(WARN_PCT)) + " % and >= " + Bytes.human(warnBytes)
-              + "; high >= " + TableBloatRule.fmt(ctx.value(CRIT_PCT)) + " % and >= " + Bytes.human(critBytes));
+          .evidence("threshold", "medium >= " + Fmt.plain(ctx.value(WARN_PCT)) + " % and >= " + Bytes.human(warnBytes)
+              + "; high >= " + Fmt.plain(ctx.value(CRIT_PCT)) + " % and >= " + Bytes.human(critBytes));
       if (b.statsMissing()) {
         out.add(f.severity(Severity.INFO)
             .remediation("-- the estimate is unreliable: some columns have no statistics. Refresh them, then re-check:\n"

@@ -9,6 +9,7 @@ import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
 import dev.pgops.rules.internal.Bytes;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.snapshot.IndexStats;
 import dev.pgops.snapshot.Snapshot;
 import dev.pgops.snapshot.TableStats;
@@ -51,7 +52,7 @@ public final class IndexLargerThanTableRule implements Rule {
           .evidence("indexesSize", Bytes.human(t.indexesBytes()))
           .evidence("tableSize", Bytes.human(data))
           .evidence("largestIndexes", biggest)
-          .evidence("threshold", "> " + TableBloatRule.fmt(ratio) + " x table, table > " + Bytes.human(minBytes))
+          .evidence("threshold", "> " + Fmt.plain(ratio) + " x table, table > " + Bytes.human(minBytes))
           .remediation("-- look for unused, duplicate or bloated indexes on this table (see those findings);\n"
               + "-- a bloated btree shrinks with REINDEX INDEX CONCURRENTLY <index>; (PG12+, does not block writes)\n"
               + "-- many overlapping multi-column indexes can often be merged into fewer")

@@ -8,6 +8,7 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.SequenceInfo;
 import dev.pgops.snapshot.Snapshot;
@@ -57,7 +58,7 @@ public final class IntegerKeyNearOverflowRule implements Rule {
       String seq = Sql.qualified(q.schema(), q.name());
       long left = (long) Math.abs((double) limit - q.lastValue()) / Math.max(1, Math.abs(q.increment()));
       String msg = q.ownedBySchema() + "." + q.ownedByTable() + "." + q.ownedByColumn() + " (" + q.ownedByColumnType()
-          + ") is fed by " + q.qualifiedName() + " at " + q.lastValue() + ": " + Fmt.pct(used) + " of the type's limit "
+          + ") is fed by " + q.qualifiedName() + " at " + q.lastValue() + ": " + Fmt.pctDown(used) + " of the type's limit "
           + limit + " (" + Fmt.count(left) + " values left); inserts fail once it is reached";
       out.add(ctx.finding(Location.object("column", q.ownedBySchema(), q.ownedByTable() + "." + q.ownedByColumn(), q.ownedByTable()), msg)
           .severity(used >= crit ? Severity.CRITICAL : Severity.HIGH)
@@ -66,9 +67,9 @@ public final class IntegerKeyNearOverflowRule implements Rule {
           .evidence("columnType", q.ownedByColumnType())
           .evidence("lastValue", q.lastValue())
           .evidence("columnLimit", limit)
-          .evidence("used", Fmt.pct(used))
-          .evidence("threshold", "high >= " + TableBloatRule.fmt(ctx.value(HIGH_PCT)) + " %, critical >= "
-              + TableBloatRule.fmt(ctx.value(CRIT_PCT)) + " % of the column type's limit")
+          .evidence("used", Fmt.pctDown(used))
+          .evidence("threshold", "high >= " + Fmt.plain(ctx.value(HIGH_PCT)) + " %, critical >= "
+              + Fmt.plain(ctx.value(CRIT_PCT)) + " % of the column type's limit")
           .remediation("-- plan a bigint migration now; the one-step way rewrites the table and every index under an\n"
               + "-- ACCESS EXCLUSIVE lock for the whole duration:  ALTER TABLE " + table + " ALTER COLUMN " + col + " TYPE bigint;\n"
               + "-- online way (new column, backfill, swap):\n"

@@ -8,6 +8,7 @@ import dev.pgops.rules.Rule;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.SequenceInfo;
 import dev.pgops.snapshot.Snapshot;
@@ -60,7 +61,7 @@ public final class SequenceNearOverflowRule implements Rule {
       String seq = Sql.qualified(q.schema(), q.name());
       String owner = q.ownedByTable() == null ? "" : " (feeds " + q.ownedBySchema() + "." + q.ownedByTable() + "."
           + q.ownedByColumn() + (q.ownedByColumnType() == null ? "" : ", " + q.ownedByColumnType()) + ")";
-      String msg = "Sequence " + q.qualifiedName() + owner + " has used " + Fmt.pct(used) + " of its range ("
+      String msg = "Sequence " + q.qualifiedName() + owner + " has used " + Fmt.pctDown(used) + " of its range ("
           + q.lastValue() + " of " + bound + ", " + Fmt.count(left) + " values left)"
           + (q.cycle() ? "; it is CYCLE, so it will wrap and reuse values (duplicates if the column is unique)" : "");
       String fix;
@@ -85,9 +86,9 @@ public final class SequenceNearOverflowRule implements Rule {
           .evidence("increment", q.increment())
           .evidence("cycle", q.cycle())
           .evidence("dataType", q.dataType())
-          .evidence("used", Fmt.pct(used))
-          .evidence("threshold", "medium >= " + TableBloatRule.fmt(ctx.value(WARN_PCT)) + " %, high >= "
-              + TableBloatRule.fmt(ctx.value(HIGH_PCT)) + " %, critical >= " + TableBloatRule.fmt(ctx.value(CRIT_PCT))
+          .evidence("used", Fmt.pctDown(used))
+          .evidence("threshold", "medium >= " + Fmt.plain(ctx.value(WARN_PCT)) + " %, high >= "
+              + Fmt.plain(ctx.value(HIGH_PCT)) + " %, critical >= " + Fmt.plain(ctx.value(CRIT_PCT))
               + " %; low when CYCLE")
           .remediation(fix)
           .build());

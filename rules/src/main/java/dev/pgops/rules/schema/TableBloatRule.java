@@ -9,6 +9,7 @@ import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
 import dev.pgops.rules.internal.Bytes;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.BloatEstimate;
 import dev.pgops.snapshot.Snapshot;
@@ -42,15 +43,15 @@ public final class TableBloatRule implements Rule {
       boolean crit = bloat >= critBytes || (ratio >= critRatio && bloat >= warnBytes);
       if (!warn && !crit) continue;
       String table = Sql.qualified(b.schema(), b.table());
-      String figures = "~" + Fmt.pct(ratio) + " estimated bloat (" + Bytes.human(bloat) + " of " + Bytes.human(b.actualBytes()) + ")";
+      String figures = "~" + Fmt.pctDown(ratio) + " estimated bloat (" + Bytes.human(bloat) + " of " + Bytes.human(b.actualBytes()) + ")";
       var f = ctx.finding(Location.object("table", b.schema(), b.table()), b.schema() + "." + b.table() + ": " + figures)
           .evidence("actualSize", Bytes.human(b.actualBytes()))
           .evidence("expectedSize", Bytes.human(b.expectedBytes()))
           .evidence("bloat", Bytes.human(bloat))
-          .evidence("bloatRatio", Fmt.pct(ratio))
+          .evidence("bloatRatio", Fmt.pctDown(ratio))
           .evidence("statsMissing", b.statsMissing())
-          .evidence("threshold", "medium >= " + fmt(ctx.value(WARN_PCT)) + " % and >= " + Bytes.human(warnBytes)
-              + "; high >= " + fmt(ctx.value(CRIT_PCT)) + " % or >= " + Bytes.human(critBytes));
+          .evidence("threshold", "medium >= " + Fmt.plain(ctx.value(WARN_PCT)) + " % and >= " + Bytes.human(warnBytes)
+              + "; high >= " + Fmt.plain(ctx.value(CRIT_PCT)) + " % or >= " + Bytes.human(critBytes));
       if (b.statsMissing()) {
         // Columns without statistics make the width prediction, and so the estimate, unreliable.
         out.add(f.severity(Severity.INFO)
@@ -75,9 +76,5 @@ public final class TableBloatRule implements Rule {
           .build());
     }
     return out;
-  }
-
-  static String fmt(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 }

@@ -9,6 +9,8 @@ import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
 import dev.pgops.rules.internal.Bytes;
+import dev.pgops.rules.internal.Fmt;
+import dev.pgops.rules.internal.SettingValues;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.ColumnInfo;
 import dev.pgops.snapshot.ConstraintInfo;
@@ -61,7 +63,7 @@ public final class TableWithoutPrimaryKeyRule implements Rule {
       else nullableUnique.computeIfAbsent(i.qualifiedTable(), k -> new ArrayList<>()).add(i);
     }
 
-    String walLevel = s.setting("wal_level").map(x -> x.setting()).orElse(null);
+    String walLevel = SettingValues.text(s, "wal_level").orElse(null);
     boolean logicalSlots = s.replication().collected().map(Replication::slots).orElse(List.of()).stream()
         .anyMatch(sl -> "logical".equals(sl.type()));
     boolean logical = "logical".equals(walLevel) || logicalSlots;

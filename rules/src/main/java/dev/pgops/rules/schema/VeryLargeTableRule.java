@@ -9,6 +9,7 @@ import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
 import dev.pgops.rules.internal.Bytes;
+import dev.pgops.rules.internal.Fmt;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.snapshot.Snapshot;
 import dev.pgops.snapshot.TableStats;
@@ -52,8 +53,8 @@ public final class VeryLargeTableRule implements Rule {
           .evidence("rows", rows)
           .evidence("inserted", t.insertedTuples())
           .evidence("deleted", t.deletedTuples())
-          .evidence("threshold", "info > " + TableBloatRule.fmt(ctx.value(INFO_GB)) + " GB or > " + Fmt.count((long) infoRows)
-              + " rows; low > " + TableBloatRule.fmt(ctx.value(LOW_GB)) + " GB or > " + Fmt.count((long) lowRows) + " rows")
+          .evidence("threshold", "info > " + Fmt.plain(ctx.value(INFO_GB)) + " GB or > " + Fmt.count((long) infoRows)
+              + " rows; low > " + Fmt.plain(ctx.value(LOW_GB)) + " GB or > " + Fmt.count((long) lowRows) + " rows")
           .remediation("-- know how it grows and how old rows leave it; for time-ordered data with bulk deletes,\n"
               + "-- declarative partitioning (PARTITION BY RANGE) turns DELETE into DROP/DETACH PARTITION and keeps\n"
               + "-- vacuum and index builds per partition small. Migration: create the partitioned table, attach the\n"

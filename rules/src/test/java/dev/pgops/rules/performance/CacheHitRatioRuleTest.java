@@ -18,7 +18,7 @@ class CacheHitRatioRuleTest {
         .database(d -> { d.name = "reports"; d.blocksHit = 980_000; d.blocksRead = 20_000; }));
     assertThat(f).hasSize(2);
     assertThat(f.get(0).severity()).isEqualTo(Severity.MEDIUM);
-    assertThat(f.get(0).message()).contains("app").contains("90.0 %");
+    assertThat(f.get(0).message()).contains("app").contains("90 %");
     assertThat(f.get(1).severity()).isEqualTo(Severity.INFO);
   }
 

@@ -17,7 +17,7 @@ class TableCacheHitRatioRuleTest {
       x.tableBytes = 2L << 30; x.heapBlocksHit = 500_000; x.heapBlocksRead = 500_000; }));
     assertThat(f).singleElement().satisfies(x -> {
       assertThat(x.severity()).isEqualTo(Severity.LOW);
-      assertThat(x.message()).contains("50.0 %");
+      assertThat(x.message()).contains("50 %");
     });
   }
 

@@ -1,4 +1,4 @@
-package dev.pgops.rules.configuration;
+package dev.pgops.rules.internal;
 
 import static dev.pgops.rules.testing.OpsFixtures.setting;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,5 +19,22 @@ class SettingValuesTest {
     assertThat(SettingValues.bool(setting("fsync", "off", null, "default", false))).contains(false);
     assertThat(SettingValues.bool(setting("x", "maybe", null, "default", false))).isEmpty();
     assertThat(SettingValues.bytes(setting("x", "10", "ms", "default", false))).isEmpty();
+  }
+
+  @Test
+  void readsBooleansAsPostgresqlDoes() {
+    for (String t : new String[] {"on", "ON", "true", "t", "tr", "yes", "y", "1", " On "}) {
+      assertThat(SettingValues.bool(t)).as(t).contains(true);
+    }
+    for (String f : new String[] {"off", "of", "false", "f", "fa", "no", "n", "0", "OFF"}) {
+      assertThat(SettingValues.bool(f)).as(f).contains(false);
+      assertThat(SettingValues.isFalse(f)).as(f).isTrue();
+    }
+    for (String x : new String[] {"o", "", "2", "always", "local", "nope", "offf"}) {
+      assertThat(SettingValues.bool(x)).as(x).isEmpty();
+    }
+    assertThat(SettingValues.isFalse((String) null)).isFalse();
+    assertThat(SettingValues.decimal(setting("autovacuum_vacuum_scale_factor", "0.2", null, "default", false)))
+        .hasValue(0.2);
   }
 }

@@ -1,4 +1,4 @@
-package dev.pgops.rules.configuration;
+package dev.pgops.rules.internal;
 
 import dev.pgops.rules.RuleContext;
 import dev.pgops.snapshot.Setting;
@@ -6,12 +6,13 @@ import dev.pgops.snapshot.Snapshot;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
  * Reads {@code pg_settings} values in their own unit ("16384" with unit "8kB") as bytes, milliseconds
  * or booleans. Negative values (-1 = disabled / unlimited) are returned as they are, not scaled.
- * Shared by the backups, configuration and security rules.
+ * Shared by all rule packages.
  */
 public final class SettingValues {
   private SettingValues() {}
@@ -46,14 +47,32 @@ public final class SettingValues {
     return unit == 0 ? OptionalLong.of(v.getAsLong() / 1000) : OptionalLong.of(v.getAsLong() * unit);
   }
 
-  /** on/off, true/false, yes/no, 1/0 (any case); empty for anything else. */
+  /** The value as a PostgreSQL boolean (see {@link #bool(String)}); empty for anything else. */
   public static Optional<Boolean> bool(Setting s) {
-    String v = s.setting() == null ? "" : s.setting().trim().toLowerCase(Locale.ROOT);
-    return switch (v) {
-      case "on", "true", "yes", "1" -> Optional.of(true);
-      case "off", "false", "no", "0" -> Optional.of(false);
-      default -> Optional.empty();
-    };
+    return bool(s.setting());
+  }
+
+  /**
+   * Text as PostgreSQL reads a boolean: on/off, true/false, yes/no, 1/0 in any case, and unique prefixes
+   * of them ("t", "fa", "y", "n", "of"; a lone "o" is ambiguous). Empty for anything else.
+   */
+  public static Optional<Boolean> bool(String text) {
+    String v = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    if (v.isEmpty()) return Optional.empty();
+    if ("true".startsWith(v) || "yes".startsWith(v) || v.equals("1")) return Optional.of(true);
+    if ("false".startsWith(v) || "no".startsWith(v) || v.equals("0")) return Optional.of(false);
+    if (v.length() >= 2 && "on".startsWith(v)) return Optional.of(true);
+    if (v.length() >= 2 && "off".startsWith(v)) return Optional.of(false);
+    return Optional.empty();
+  }
+
+  /** True only when the text is a PostgreSQL boolean "false" (off, no, 0, f...); null and other text are not. */
+  public static boolean isFalse(String text) {
+    return bool(text).map(b -> !b).orElse(false);
+  }
+
+  public static boolean isFalse(Setting s) {
+    return isFalse(s.setting());
   }
 
   /** The integer value (e.g. max_connections); empty when not an integer. */
@@ -67,6 +86,16 @@ public final class SettingValues {
       } catch (NumberFormatException e2) {
         return OptionalLong.empty();
       }
+    }
+  }
+
+  /** The numeric value, fractions kept (e.g. autovacuum_vacuum_scale_factor); empty when not a number. */
+  public static OptionalDouble decimal(Setting s) {
+    if (s.setting() == null) return OptionalDouble.empty();
+    try {
+      return OptionalDouble.of(Double.parseDouble(s.setting().trim()));
+    } catch (NumberFormatException e) {
+      return OptionalDouble.empty();
     }
   }
 
