@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Snapshot snapshot;
     try (DemoDatabase db = DemoDatabase.start(work, new PrintStream(System.err, true))) {
-      ConnectionSpec conn = ConnectionSpec.resolve(db.jdbcUrl(), Map.of(), work);
+      ConnectionSpec conn = ConnectionSpec.resolve(db.jdbcUrl(), Map.of("PGUSER", db.user()), work);
       System.err.println("collecting…");
       snapshot = SnapshotCollector.collect(conn,
           CollectOptions.defaults().withClock(Clock.systemUTC()).withToolVersion(ToolVersion.get()));

@@ -106,6 +106,10 @@ public final class DemoDatabase implements AutoCloseable {
                 .setCleanDataDirectory(true)
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("track_io_timing", "off")
+                // zonky turns durability off for speed; the demo server must not report that as a planted problem
+                .setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_prepared_transactions", "5")
                 .setServerConfig("pg_stat_statements.track", "all")
                 .setPGStartupWait(Duration.ofSeconds(60))

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Who collected what, when, how, and from which server. {@code serverVersion} is the full
- * {@code version()} string, {@code version} the {@code server_version_num}; {@code memberOf} lists the
+ * Who collected what, when, how, and from which server. {@code serverVersion} is {@code server_version}
+ * (e.g. "17.11"), {@code version} the {@code server_version_num}; {@code memberOf} lists the
  * collecting role's memberships among pg_monitor, pg_read_all_settings and pg_read_all_stats;
  * {@code extensions} maps installed extension names to versions. {@code statsReset} is the start of the
  * statistics window of the connected database (null: never reset, window unknown).

@@ -1,7 +1,7 @@
--- meta.sql · version(), pg_roles, pg_stat_database · PostgreSQL 13+
+-- meta.sql · server_version, pg_roles, pg_stat_database · PostgreSQL 13+
 -- Who and where: server version, database, role, its superuser flag and monitoring memberships,
 -- recovery state, postmaster start and the statistics window of the connected database.
-SELECT version() AS server_version,
+SELECT current_setting('server_version') AS server_version,
        current_setting('server_version_num')::int AS server_version_num,
        current_database() AS database,
        current_user AS connected_as,
