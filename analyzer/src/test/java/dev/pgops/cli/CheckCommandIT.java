@@ -64,6 +64,19 @@ class CheckCommandIT {
           "risky-column-type", "replication-slot-inactive", "archive-mode-off");
       assertThat(json.get("areas")).isNotEmpty();
       assertThat(out.resolve("snapshot.json.gz")).exists();
+
+      // the same snapshot re-rendered: hostile names and comments from the database come out escaped
+      CliRun report = CliRun.of("report", out.resolve("snapshot.json.gz").toString(), "--format", "html,md",
+          "-o", out.toString());
+      assertThat(report.exit()).as(report.err()).isZero();
+      String html = Files.readString(out.resolve("report.html"));
+      String md = Files.readString(out.resolve("report.md"));
+      assertThat(html).doesNotContain("<script>alert(1)</script>", "<img src=x")
+          .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;/style&gt;&lt;img src=x onerror=alert(1)&gt;");
+      // outside fenced code blocks (which GitHub renders as literal text) nothing is raw
+      assertThat(md.replaceAll("(?ms)^(`{3,})[^\n]*\n.*?^\\1\\s*$", ""))
+          .doesNotContainPattern("(?<!\\\\)<(script|img)")
+          .contains("\\<script\\>alert\\(1\\)\\</script\\>", "\\</style\\>\\<img src=x onerror=alert\\(1\\)\\>");
     }
   }
 }

@@ -121,7 +121,7 @@ class CliTest {
     Path snap = dir.resolve("s.json");
     write(snap);
     Path out = dir.resolve("out");
-    CliRun r = CliRun.of("report", snap.toString(), "-o", out.toString(), "--fail-on", "low");
+    CliRun r = CliRun.of("report", snap.toString(), "-o", out.toString(), "--fail-on", "critical");
     assertThat(r.exit()).isZero();
     assertThat(out.resolve("report.html")).exists();
     assertThat(out.resolve("report.md")).exists();

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** `pgops demo` end to end: embedded PostgreSQL 17, the sample shop, the full check, four files. */
 class DemoCommandIT {
-  /** Problems samples/demo plants (see samples/demo/README.md). */
+  /** Problems samples/demo plants, and the server defaults it keeps on purpose (see samples/demo/README.md). */
   static final Set<String> PLANTED = Set.of("invalid-index", "duplicate-index", "redundant-index", "fk-without-index",
       "table-without-primary-key", "integer-key-near-overflow", "not-valid-constraint", "autovacuum-disabled-table",
       "dead-tuple-ratio", "never-analyzed", "replication-slot-inactive", "risky-column-type", "unlogged-table",
       "disabled-trigger", "md5-password", "too-many-superusers", "seq-scan-heavy-table", "unused-index",
-      "archive-mode-off");
+      "archive-mode-off", "safety-timeouts-unset", "track-io-timing-off");
 
   @TempDir Path dir;
 
