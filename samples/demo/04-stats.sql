@@ -7,6 +7,12 @@
 -- (never-analyzed), and cart_items is analyzed but never vacuumed, so that pg_stat_user_tables
 -- shows its dead tuples (ANALYZE refreshes the n_live_tup / n_dead_tup estimates).
 
+-- Flush this session's pending statistics (the DELETEs of part 3) first: a backend flushes its
+-- counters at most once a second, and a flush landing after the VACUUM would re-add the dead tuples
+-- VACUUM just removed. (PostgreSQL 15+; the demo runs on 17.)
+-- @statement
+SELECT pg_stat_force_next_flush();
+
 -- table-bloat: plain VACUUM (not FULL) marks the purged space free but keeps the pages;
 -- ANALYZE keeps pg_stats fresh so a bloat estimate from pg_stats sees ~80 % free space.
 -- @statement
