@@ -80,11 +80,9 @@ public final class SnapshotCollector {
           r.run(new ReplicationCollector()),
           r.run(new ArchiverCollector()),
           r.run(new RolesCollector()),
-          r.run(new ExtensionsCollector()));
-      return new Snapshot(meta.withCollectors(runs), snapshot.settings(), snapshot.databases(), snapshot.tables(),
-          snapshot.indexes(), snapshot.constraints(), snapshot.columns(), snapshot.sequences(), snapshot.tableBloat(),
-          snapshot.indexBloat(), snapshot.activity(), snapshot.replication(), snapshot.archiver(), snapshot.roles(),
-          snapshot.extensions());
+          r.run(new ExtensionsCollector()),
+          null, null, null);
+      return snapshot.withMeta(meta.withCollectors(runs));
     }
   }
 

@@ -23,7 +23,10 @@ public record Snapshot(
     Section<Replication> replication,
     Section<ArchiverStats> archiver,
     Section<List<RoleInfo>> roles,
-    Section<List<ExtensionInfo>> extensions) {
+    Section<List<ExtensionInfo>> extensions,
+    Section<Statements> statements,
+    Section<List<QueryPlan>> plans,
+    Section<InstancePressure> pressure) {
 
   static final String NOT_COLLECTED = "not collected by the pgops version that wrote this snapshot";
 
@@ -43,6 +46,9 @@ public record Snapshot(
     archiver = orMissing(archiver);
     roles = orMissing(roles);
     extensions = orMissing(extensions);
+    statements = orMissing(statements);
+    plans = orMissing(plans);
+    pressure = orMissing(pressure);
   }
 
   private static <T> Section<T> orMissing(Section<T> s) {
@@ -54,8 +60,15 @@ public record Snapshot(
     return settings.collected().flatMap(list -> list.stream().filter(s -> s.name().equals(name)).findFirst());
   }
 
+  /** The same facts under another meta block (e.g. with the collector runs filled in). */
+  public Snapshot withMeta(Meta newMeta) {
+    return new Snapshot(newMeta, settings, databases, tables, indexes, constraints, columns, sequences, tableBloat,
+        indexBloat, activity, replication, archiver, roles, extensions, statements, plans, pressure);
+  }
+
   /** An empty snapshot (every section unavailable) to build on, mainly for tests and samples. */
   public static Snapshot of(Meta meta) {
-    return new Snapshot(meta, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new Snapshot(meta, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null);
   }
 }

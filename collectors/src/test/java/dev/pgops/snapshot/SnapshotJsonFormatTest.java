@@ -26,7 +26,8 @@ class SnapshotJsonFormatTest {
         List.of(new CollectorRun("settings", CollectorRun.Status.OK, "", 3, 1)));
     return new Snapshot(meta, Section.of(List.of(new Setting("work_mem", "4096", "kB", "integer", "user",
         "default", "4096", "4096", "64", "2147483647", false))), null, null, null, null, null, null, null, null,
-        null, null, null, Section.unavailable("permission denied for table pg_authid (needs pg_monitor)"), null);
+        null, null, null, Section.unavailable("permission denied for table pg_authid (needs pg_monitor)"), null,
+        null, null, null);
   }
 
   @Test

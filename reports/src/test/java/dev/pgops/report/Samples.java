@@ -159,7 +159,8 @@ final class Samples {
             new RoleInfo("postgres", true, true, true, true, true, true, -1, null, "scram-sha-256", List.of(), List.of()),
             new RoleInfo("app_rw", false, true, false, false, false, false, 100, null, "scram-sha-256", List.of(), List.of()))),
         Section.of(List.of(new ExtensionInfo("pg_stat_statements", "public", "1.10", "1.10"),
-            new ExtensionInfo("pg_trgm", "public", "1.6", "1.6"))));
+            new ExtensionInfo("pg_trgm", "public", "1.6", "1.6"))),
+        null, null, null);
   }
 
   // ---------------------------------------------------------------- xss: hostile names and comments
@@ -188,7 +189,8 @@ final class Samples {
     return new Snapshot(meta, Section.of(List.of(setting("autovacuum_freeze_max_age", "200000000", null, false))),
         Section.of(dbs), Section.of(tables), Section.of(indexes), Section.of(List.<ConstraintInfo>of()),
         Section.of(columns), Section.of(List.<SequenceInfo>of()), Section.of(bloat), Section.of(List.<BloatEstimate>of()),
-        Section.unavailable("<script>alert(5)</script>"), null, null, Section.unavailable("permission denied"), null);
+        Section.unavailable("<script>alert(5)</script>"), null, null, Section.unavailable("permission denied"), null,
+        null, null, null);
   }
 
   // ---------------------------------------------------------------- record helpers

@@ -36,9 +36,7 @@ class TempFilesHeavyRuleTest {
     Meta unknown = new Meta(m.schemaVersion(), m.toolVersion(), m.collectedAt(), m.serverVersion(), m.version(),
         m.database(), m.connectedAs(), m.superuser(), m.memberOf(), m.inRecovery(), null, null, m.extensions(),
         m.timeouts(), m.collectors());
-    Snapshot noWindow = new Snapshot(unknown, s.settings(), s.databases(), s.tables(), s.indexes(), s.constraints(),
-        s.columns(), s.sequences(), s.tableBloat(), s.indexBloat(), s.activity(), s.replication(), s.archiver(),
-        s.roles(), s.extensions());
+    Snapshot noWindow = s.withMeta(unknown);
     RuleResult r = t.result(noWindow);
     assertThat(r.status()).isEqualTo(RuleResult.Status.NOT_EVALUATED);
     assertThat(r.reason()).contains("window unknown");

@@ -34,8 +34,6 @@ public final class MaintenanceFixtures {
     Meta meta = new Meta(m.schemaVersion(), m.toolVersion(), m.collectedAt(), m.serverVersion(), m.version(), m.database(),
         m.connectedAs(), m.superuser(), m.memberOf(), m.inRecovery(), postmasterStart, statsReset, m.extensions(),
         m.timeouts(), m.collectors());
-    return new Snapshot(meta, s.settings(), s.databases(), s.tables(), s.indexes(), s.constraints(), s.columns(),
-        s.sequences(), s.tableBloat(), s.indexBloat(), s.activity(), s.replication(), s.archiver(), s.roles(),
-        s.extensions());
+    return s.withMeta(meta);
   }
 }

@@ -9,13 +9,16 @@ import dev.pgops.snapshot.DatabaseStats;
 import dev.pgops.snapshot.ExtensionInfo;
 import dev.pgops.snapshot.IndexStats;
 import dev.pgops.snapshot.Meta;
+import dev.pgops.snapshot.InstancePressure;
 import dev.pgops.snapshot.PgVersion;
+import dev.pgops.snapshot.QueryPlan;
 import dev.pgops.snapshot.Replication;
 import dev.pgops.snapshot.RoleInfo;
 import dev.pgops.snapshot.Section;
 import dev.pgops.snapshot.SequenceInfo;
 import dev.pgops.snapshot.Setting;
 import dev.pgops.snapshot.Snapshot;
+import dev.pgops.snapshot.Statements;
 import dev.pgops.snapshot.TableStats;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +54,9 @@ public final class Snap {
   private Activity activity = Fixtures.activity(a -> { });
   private Replication replication = new Replication(false, null, List.of(), List.of());
   private ArchiverStats archiver = new ArchiverStats(0, null, null, 0, null, null, null);
+  private Section<Statements> statements = Section.unavailable("pg_stat_statements not collected in this test");
+  private List<QueryPlan> plans = new ArrayList<>();
+  private Section<InstancePressure> pressure = Section.unavailable("pressure not collected in this test");
   private final Map<String, String> unavailable = new TreeMap<>();
 
   public static Snap snap() {
@@ -101,6 +107,9 @@ public final class Snap {
   public Snap activity(Consumer<Fixtures.ActivityBuilder> c) { activity = Fixtures.activity(c); return this; }
   public Snap replication(Replication r) { replication = r; return this; }
   public Snap archiver(ArchiverStats a) { archiver = a; return this; }
+  public Snap statements(Statements s) { statements = Section.of(s); return this; }
+  public Snap plan(QueryPlan p) { plans.add(p); return this; }
+  public Snap pressure(InstancePressure p) { pressure = Section.of(p); return this; }
 
   /** Marks a section (by its Snapshot component name, e.g. "tables") as not collected. */
   public Snap unavailable(String section, String reason) {
@@ -118,7 +127,8 @@ public final class Snap {
         sec("constraints", constraints), sec("columns", columns), sec("sequences", sequences),
         sec("tableBloat", tableBloat), sec("indexBloat", indexBloat), sec("activity", activity),
         sec("replication", replication), sec("archiver", archiver), sec("roles", roles),
-        sec("extensions", extensions));
+        sec("extensions", extensions), unavailable.containsKey("statements") ? sec("statements", null) : statements,
+        sec("plans", plans), unavailable.containsKey("pressure") ? sec("pressure", null) : pressure);
   }
 
   private <T> Section<T> sec(String name, T value) {
