@@ -5,8 +5,11 @@ import dev.pgops.rules.configuration.ConfigurationRules;
 import dev.pgops.rules.connections.ConnectionsRules;
 import dev.pgops.rules.maintenance.MaintenanceRules;
 import dev.pgops.rules.performance.PerformanceRules;
+import dev.pgops.rules.plans.PlanRules;
+import dev.pgops.rules.pressure.PressureRules;
 import dev.pgops.rules.schema.SchemaRules;
 import dev.pgops.rules.security.SecurityRules;
+import dev.pgops.rules.statements.StatementRules;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,6 +22,9 @@ public final class BuiltInRules {
           MaintenanceRules.ALL,
           SchemaRules.ALL,
           PerformanceRules.ALL,
+          StatementRules.ALL,
+          PlanRules.ALL,
+          PressureRules.ALL,
           ConnectionsRules.ALL,
           BackupsRules.ALL,
           ConfigurationRules.ALL,

@@ -1,0 +1,11 @@
+package dev.pgops.rules.statements;
+
+import dev.pgops.rules.Rule;
+import java.util.List;
+
+/** The built-in statements rules (Performance area), one per line, alphabetical by class name. */
+public final class StatementRules {
+  private StatementRules() {}
+
+  public static final List<Rule> ALL = List.of();
+}
