@@ -10,6 +10,8 @@ import dev.pgops.rules.ConfigException;
 import dev.pgops.rules.ConfigLoader;
 import dev.pgops.rules.Evaluation;
 import dev.pgops.rules.PgopsConfig;
+import dev.pgops.rules.RuleDescriptor;
+import dev.pgops.rules.RuleEngine;
 import dev.pgops.rules.Scorecard;
 import dev.pgops.snapshot.Snapshot;
 import java.io.IOException;
@@ -38,7 +40,13 @@ final class Pipeline {
 
   static Result run(Snapshot snapshot, String sha256, PgopsConfig config, Set<Format> formats, Path dir,
                     Instant generatedAt) throws IOException {
-    Evaluation evaluation = BuiltInRules.engine().evaluate(snapshot, config);
+    return run(snapshot, sha256, config, formats, dir, generatedAt, BuiltInRules.ALL);
+  }
+
+  /** As above with a subset of the rules (e.g. only the plan rules for `pgops explain`). */
+  static Result run(Snapshot snapshot, String sha256, PgopsConfig config, Set<Format> formats, Path dir,
+                    Instant generatedAt, List<RuleDescriptor> rules) throws IOException {
+    Evaluation evaluation = new RuleEngine(rules).evaluate(snapshot, config);
     Scorecard scorecard = Scorecard.of(Checklist.builtIn(), evaluation);
     ReportModel model = ReportModel.build(snapshot, sha256, evaluation, scorecard,
         new ToolInfo("pgops", ToolVersion.get()), generatedAt);
