@@ -539,6 +539,13 @@ public final class DemoDatabase implements AutoCloseable {
                 "SELECT country_code, count(*) FROM customers GROUP BY country_code",
                 "SELECT r.product_id, avg(r.rating), count(*) FROM reviews r GROUP BY r.product_id HAVING count(*) > 5 "
                         + "ORDER BY 2 DESC LIMIT 10",
+                // Constant-free reports: pg_stat_statements keeps their text as is, so `pgops demo` can
+                // EXPLAIN ANALYZE them (read-only, rolled back) and the plan rules see real row counts:
+                // a customer export whose sort outgrows the default work_mem (spills to disk) ...
+                "SELECT c.id, c.email, c.full_name, c.created_at FROM customers c ORDER BY c.full_name, c.email",
+                // ... and orders above the average order value (a sub-select the planner estimates blindly).
+                "SELECT o.id, o.customer_id, o.total FROM orders o WHERE o.total > (SELECT avg(total) FROM orders) "
+                        + "ORDER BY o.total DESC",
             };
             try (Statement st = c.createStatement()) {
                 for (String s : sql) {
