@@ -66,6 +66,20 @@ class StatementDominantRuleTest {
   }
 
   @Test
+  void aRecentDatabaseResetDoesNotLowerStatementsWithTheirOwnLongWindow() {
+    // pg_stat_reset() does not touch pg_stat_statements: its own 30-day window counts
+    var f = t.findings(snap().statsWindow(Duration.ofHours(2)).statements(statements(st -> {
+      st.totalExecMs = 100_000;
+      st.totalPlanMs = 0;
+      st.add(statement("1", q -> q.totalExecMs = 40_000));
+    })));
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
+      assertThat(x.message()).doesNotContain("cover only");
+    });
+  }
+
+  @Test
   void notEvaluatedWithoutStatements() {
     RuleResult r = t.result(snap());
     assertThat(r.status()).isEqualTo(RuleResult.Status.NOT_EVALUATED);

@@ -44,6 +44,15 @@ class StatementsWindowShortRuleTest {
   }
 
   @Test
+  void aLongDatabaseWindowBoundsTheMinimum() {
+    // database window 4 d is long, so the configured minimum is at most 4 d (the default of 7 d would have called
+    // it short): a 5-day statements window is long enough although it is below the default
+    var config = new dev.pgops.rules.PgopsConfig(java.util.Map.of(), java.util.List.of(), 2);
+    assertThat(t.config(config).findings(snap().statsWindow(Duration.ofDays(4)).statements(statements(st ->
+        st.statsReset = dev.pgops.rules.testing.Snap.NOW.minus(Duration.ofDays(5)))))).isEmpty();
+  }
+
+  @Test
   void notEvaluatedBeforeExtension19() {
     RuleResult r = t.result(snap().statements(statements(st -> { st.extensionVersion = "1.8"; st.statsReset = null; })));
     assertThat(r.status()).isEqualTo(RuleResult.Status.NOT_EVALUATED);
