@@ -7,5 +7,10 @@ import java.util.List;
 public final class PressureRules {
   private PressureRules() {}
 
-  public static final List<Rule> ALL = List.of();
+  public static final List<Rule> ALL = List.of(
+      new BackendBufferWritesRule(),
+      new CheckpointIntervalShortRule(),
+      new CheckpointSyncSlowRule(),
+      new CheckpointsRequestedRule(),
+      new WalBuffersFullRule());
 }

@@ -7,5 +7,15 @@ import java.util.List;
 public final class StatementRules {
   private StatementRules() {}
 
-  public static final List<Rule> ALL = List.of();
+  public static final List<Rule> ALL = List.of(
+      new PgStatStatementsDeallocRule(),
+      new StatementDominantRule(),
+      new StatementHighVarianceRule(),
+      new StatementPlanningDominatesRule(),
+      new StatementPoorCacheHitRule(),
+      new StatementSlowMeanRule(),
+      new StatementTempSpillRule(),
+      new StatementWalHeavyRule(),
+      new StatementsWindowShortRule(),
+      new TrackIoTimingStatementsRule());
 }
