@@ -67,7 +67,12 @@ public final class RuleContext {
 
   /** True when usage statistics are too young to trust (window unknown counts as short). */
   public boolean statsWindowShort() {
-    return statsWindow().map(w -> w.toMinutes() < config.statsWindowMinDays() * 24 * 60).orElse(true);
+    return statsWindow().map(this::windowShort).orElse(true);
+  }
+
+  /** True when a statistics window of this length is below the configured minimum ({@code statsWindowMinDays}). */
+  public boolean windowShort(Duration window) {
+    return window.toMinutes() < config.statsWindowMinDays() * 24 * 60;
   }
 
   public FindingBuilder finding(Location location, String message) {

@@ -45,26 +45,9 @@ final class Stmts {
     return ctx.statsWindow();
   }
 
-  /**
-   * True when the statement window is below the configured minimum (statsWindowMinDays). The context does not
-   * expose that minimum, only whether the database window is short, which bounds it: a short database window
-   * D means minimum > D, a long one minimum <= D. The default of {@link PgopsConfig#DEFAULT_STATS_WINDOW_DAYS}
-   * days, clamped into that bound, stands in for the minimum; so a statement window no longer than a short
-   * database window is short, and one no shorter than a long database window is not.
-   */
+  /** True when the statement window is below the configured minimum (unknown counts as short). */
   static boolean windowShort(Statements st, RuleContext ctx) {
-    if (st.statsReset() == null) return ctx.statsWindowShort();
-    Duration w = Duration.between(st.statsReset(), ctx.now());
-    Duration min = Duration.ofMinutes((long) (PgopsConfig.DEFAULT_STATS_WINDOW_DAYS * 24 * 60));
-    Optional<Duration> db = ctx.statsWindow();
-    if (db.isPresent()) {
-      if (ctx.statsWindowShort()) {
-        if (min.compareTo(db.get()) <= 0) min = db.get().plusSeconds(1);
-      } else if (min.compareTo(db.get()) > 0) {
-        min = db.get();
-      }
-    }
-    return w.compareTo(min) < 0;
+    return window(st, ctx).map(ctx::windowShort).orElse(true);
   }
 
   static String windowText(Statements st, RuleContext ctx) {
