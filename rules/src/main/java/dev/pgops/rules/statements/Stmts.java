@@ -6,7 +6,6 @@ import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.internal.Sql;
 import dev.pgops.rules.internal.SettingValues;
 import dev.pgops.rules.RuleContext.FindingBuilder;
-import dev.pgops.rules.PgopsConfig;
 import dev.pgops.snapshot.Snapshot;
 import dev.pgops.snapshot.StatementStats;
 import dev.pgops.snapshot.Statements;
