@@ -37,7 +37,8 @@ class ReportWriterTest {
   @Test
   void aFailedRenderLeavesNoFileAndKeepsTheOldOne() throws IOException {
     ReportModel broken = new ReportModel(null, List.of(), 0, 0, false, List.of(), List.of(), List.of(), List.of(),
-        List.of(), List.of(), List.of(), basicModel().charts());
+        List.of(), List.of(), List.of(), basicModel().charts(), basicModel().statements(), basicModel().plans(),
+        basicModel().pressure(), basicModel().triage());
     ReportWriter w = new ReportWriter();
     for (Format f : Format.values()) {
       Path file = dir.resolve("new." + f.extension());
