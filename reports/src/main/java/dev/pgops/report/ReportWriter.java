@@ -40,7 +40,11 @@ import java.util.TimeZone;
  * ReportWriter writer = new ReportWriter();
  * writer.write(model, Format.HTML, Path.of("report.html"));   // atomic: all or nothing
  * String md = writer.render(model, Format.MARKDOWN);
+ * writer.writeTriageLog(model, dir.resolve(ReportWriter.TRIAGE_LOG_FILE));   // perf-triage-log.md, atomic too
  * }</pre>
+ *
+ * The triage log is not a {@link Format}: it is a second document from the same model, written next to
+ * the report (its template is {@code assets/perf-triage-log.md}, Markdown-escaped like the report).
  *
  * Instances are immutable and thread-safe.
  */
