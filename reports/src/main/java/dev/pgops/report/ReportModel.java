@@ -49,7 +49,11 @@ public record ReportModel(
     List<ChecklistGroup> checklist,
     List<CollectorView> collectors,
     List<SectionView> unavailableSections,
-    ChartData charts) {
+    ChartData charts,
+    PerfModel.StatementsView statements,
+    PerfModel.PlansView plans,
+    PerfModel.PressureView pressure,
+    PerfModel.TriageView triage) {
 
   /** The wraparound failsafe default ({@code vacuum_failsafe_age}, PG14+). */
   public static final long FAILSAFE_AGE = 1_600_000_000L;
@@ -174,9 +178,17 @@ public record ReportModel(
         largestTables(snapshot),
         xid(snapshot));
 
+    Map<String, List<FindingRef>> stmtRefs = PerfModel.statementRefs(findings);
+    PerfModel.StatementsView statements = PerfModel.statements(snapshot.statements(), snapshot.meta().collectedAt(),
+        stmtRefs, PerfModel.planAnchors(snapshot.plans()));
+    PerfModel.PlansView plans = PerfModel.plans(snapshot.plans(), stmtRefs, PerfModel.statementAnchors(snapshot.statements()));
+    PerfModel.PressureView pressure = PerfModel.pressure(snapshot.pressure());
+    PerfModel.TriageView triage = PerfModel.triage(findings, statements, plans, pressure, snapshot.pressure(),
+        header.statsWindow());
+
     return new ReportModel(header, List.copyOf(counts), findings.size(), waived.size(), partial, List.copyOf(areas),
         List.copyOf(groups), List.copyOf(findings), List.copyOf(waived), checklist, List.copyOf(collectors),
-        unavailableSections(snapshot), charts);
+        unavailableSections(snapshot), charts, statements, plans, pressure, triage);
   }
 
   /** True when no active finding is at or above {@code severity} (for exit codes). */

@@ -3,6 +3,10 @@ package dev.pgops.report;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.ConditionalTemplateConfigurationFactory;
 import freemarker.cache.FileExtensionMatcher;
+import freemarker.cache.FileNameGlobMatcher;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.OrMatcher;
+import freemarker.cache.TemplateLoader;
 import freemarker.core.TemplateClassResolver;
 import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
@@ -36,13 +40,19 @@ import java.util.TimeZone;
  * ReportWriter writer = new ReportWriter();
  * writer.write(model, Format.HTML, Path.of("report.html"));   // atomic: all or nothing
  * String md = writer.render(model, Format.MARKDOWN);
+ * writer.writeTriageLog(model, dir.resolve(ReportWriter.TRIAGE_LOG_FILE));   // perf-triage-log.md, atomic too
  * }</pre>
+ *
+ * The triage log is not a {@link Format}: it is a second document from the same model, written next to
+ * the report (its template is {@code assets/perf-triage-log.md}, Markdown-escaped like the report).
  *
  * Instances are immutable and thread-safe.
  */
 public final class ReportWriter {
   static final String TEMPLATES = "/dev/pgops/report/templates";
   static final String ASSETS = "/dev/pgops/assets/";
+  /** The triage log's file name, and its template in {@code assets/}. */
+  public static final String TRIAGE_LOG_FILE = "perf-triage-log.md";
 
   private final Configuration fm;
   private final String css;
@@ -60,7 +70,8 @@ public final class ReportWriter {
   /** The Freemarker configuration every pgops template runs under (HTML auto-escaping, Markdown escaping). */
   static Configuration configuration() {
     Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-    c.setTemplateLoader(new ClassTemplateLoader(ReportWriter.class, TEMPLATES));
+    c.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {
+        new ClassTemplateLoader(ReportWriter.class, TEMPLATES), new ClassTemplateLoader(ReportWriter.class, ASSETS)}));
     c.setDefaultEncoding("UTF-8");
     c.setOutputEncoding("UTF-8");
     c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
@@ -77,7 +88,8 @@ public final class ReportWriter {
     c.setRegisteredCustomOutputFormats(List.of(MarkdownOutputFormat.INSTANCE));
     TemplateConfiguration md = new TemplateConfiguration();
     md.setOutputFormat(MarkdownOutputFormat.INSTANCE);
-    c.setTemplateConfigurations(new ConditionalTemplateConfigurationFactory(new FileExtensionMatcher("ftlmd"), md));
+    c.setTemplateConfigurations(new ConditionalTemplateConfigurationFactory(
+        new OrMatcher(new FileExtensionMatcher("ftlmd"), new FileNameGlobMatcher(TRIAGE_LOG_FILE)), md));
     return c;
   }
 
@@ -105,13 +117,39 @@ public final class ReportWriter {
       svg.put("xid", model.charts().xid().databases().isEmpty() ? "" : SvgCharts.xidAge(model.charts().xid()));
       root.put("svg", svg);
     }
-    Template t = fm.getTemplate(format.template());
+    process(format.template(), root, out, format.name().toLowerCase(Locale.ROOT) + " report");
+  }
+
+  /**
+   * The performance triage log ({@code assets/perf-triage-log.md} filled from the model: symptom,
+   * evidence, hypotheses, actions with SQL, how to verify), as Markdown.
+   */
+  public String renderTriageLog(ReportModel model) throws IOException {
+    StringWriter out = new StringWriter(16 * 1024);
+    renderTriageLog(model, out);
+    return out.toString();
+  }
+
+  public void renderTriageLog(ReportModel model, Writer out) throws IOException {
+    process(TRIAGE_LOG_FILE, Map.of("r", model), out, "triage log");
+  }
+
+  /** Writes the triage log to {@code file} atomically, like {@link #write}. */
+  public void writeTriageLog(ReportModel model, Path file) throws IOException {
+    atomically(file, w -> renderTriageLog(model, w));
+  }
+
+  private void process(String template, Map<String, Object> root, Writer out, String what) throws IOException {
+    Template t = fm.getTemplate(template);
     try {
       t.process(root, out);
     } catch (TemplateException e) {
-      throw new IOException("cannot render the " + format.name().toLowerCase(Locale.ROOT) + " report: "
-          + e.getMessageWithoutStackTop(), e);
+      throw new IOException("cannot render the " + what + ": " + e.getMessageWithoutStackTop(), e);
     }
+  }
+
+  private interface Body {
+    void writeTo(Writer w) throws IOException;
   }
 
   /**
@@ -119,12 +157,16 @@ public final class ReportWriter {
    * any failure no file is left behind (an existing {@code file} is left untouched).
    */
   public void write(ReportModel model, Format format, Path file) throws IOException {
+    atomically(file, w -> render(model, format, w));
+  }
+
+  private static void atomically(Path file, Body body) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, ".pgops-report-", ".tmp");
     try {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        render(model, format, w);
+        body.writeTo(w);
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {

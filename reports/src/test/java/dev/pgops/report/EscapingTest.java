@@ -20,14 +20,18 @@ import org.junit.jupiter.api.Test;
 class EscapingTest {
   static String html;
   static String md;
+  static String triage;
+  static String json;
   static ReportModel model;
 
   @BeforeAll
   static void render() throws Exception {
-    model = Samples.model(Samples.xss(), "0".repeat(64), dev.pgops.rules.PgopsConfig.defaults());
+    model = Samples.perfModel(Samples.xss(), "0".repeat(64), List.of(Samples.xssStatementFinding()));
     ReportWriter w = new ReportWriter();
     html = w.render(model, Format.HTML);
     md = w.render(model, Format.MARKDOWN);
+    triage = w.renderTriageLog(model);
+    json = w.render(model, Format.JSON);
   }
 
   @Test
@@ -107,6 +111,66 @@ class EscapingTest {
   void markdownFormatEscapesEveryMarkdownCharacter() {
     assertThat(MarkdownOutputFormat.INSTANCE.escapePlainText("a\\b`c*d_e{f}g[h]i(j)k<l>m#n+o-p.q!r|s~t&u\nv\r\nw"))
         .isEqualTo("a\\\\b\\`c\\*d\\_e\\{f\\}g\\[h\\]i\\(j\\)k\\<l\\>m\\#n\\+o\\-p\\.q\\!r\\|s\\~t\\&u v w");
+  }
+
+  @Test
+  void hostileQueryTextIsInTheModelVerbatim() {
+    assertThat(model.statements().rows()).extracting(PerfModel.StatementRow::query).contains(Samples.XSS_QUERY);
+    assertThat(model.statements().rows().get(0).queryTruncated()).isTrue();
+    assertThat(model.plans().plans().get(0).tree().root().children().get(0).relation())
+        .contains("</details><script>alert(1)</script>");
+    assertThat(model.triage().actions()).extracting(PerfModel.Action::sql).contains("ANALYZE public.\"weird```idx\";");
+  }
+
+  @Test
+  void hostileQueryTextCannotCloseTheCollapsibleBlocksInHtml() {
+    assertThat(html).doesNotContain("</details><script>", "alert(1)</script>", "alert(2)</script>", "alert(6)</script>",
+        "'</code></pre>'");
+    assertThat(html).contains("&lt;/details&gt;&lt;script&gt;alert(1)&lt;/script&gt;", "&#39;x|y&#39;", "&#39;```&#39;");
+    assertThat(count(html, "<script")).isEqualTo(1);
+    assertThat(count(html, "<details")).isEqualTo(count(html, "</details>")).isGreaterThanOrEqualTo(2);
+    assertThat(count(html, "<pre")).isEqualTo(count(html, "</pre>"));
+    assertThat(count(html, "<code")).isEqualTo(count(html, "</code>"));
+  }
+
+  @Test
+  void hostileQueryTextStaysInsideItsFenceAndTableRowsInMarkdown() {
+    // the query holds runs of 3 and 4 backticks: its fence is 5 long, and the text inside is verbatim
+    assertThat(md).contains("`````sql\n" + Samples.XSS_QUERY + "\n`````\n");
+    String prose = withoutFencedCode(md);
+    assertThat(prose).doesNotContainPattern("(?<!\\\\)<(script|/details|details)");
+    assertThat(prose).contains("\\</details\\>\\<script\\>alert\\(1\\)\\</script\\>");
+    String header = md.lines().filter(l -> l.startsWith("| # | Query id |")).findFirst().orElseThrow();
+    md.lines().filter(l -> l.matches("\\| [12] \\| .*")).forEach(row ->
+        assertThat(unescapedPipes(row)).as(row).isEqualTo(unescapedPipes(header)));
+    assertThat(gfm(md)).doesNotContain("<script", "<details", "</details", "<img");
+  }
+
+  @Test
+  void triageLogEscapesHostileTextAndFencesRemediations() {
+    String prose = withoutFencedCode(triage);
+    assertThat(prose).doesNotContainPattern("(?<!\\\\)<(script|/details|details|img)");
+    assertThat(prose).contains("\\</details\\>\\<script\\>alert\\(1\\)\\</script\\>");
+    // the remediation holds a run of 3 backticks: fenced with 4
+    assertThat(triage).contains("````sql\nANALYZE public.\"weird```idx\";\n````\n");
+    // the verify query is built from the numeric query ids only
+    assertThat(triage).contains("WHERE queryid IN (-7, 42)");
+    String rendered = gfm(triage);
+    assertThat(rendered).doesNotContain("<script", "<details", "</details", "<img");
+    assertThat(rendered).contains("&lt;/details&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
+  }
+
+  @Test
+  void jsonCarriesTheHostileQueryTextExactly() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    assertThat(doc.path("statements").get(0).path("query").asText()).isEqualTo(Samples.XSS_QUERY);
+    assertThat(doc.path("plans").get(1).path("reason").asText()).contains("</details><script>alert(2)</script>\" | `");
+    assertThat(doc.path("pressure").path("reason").asText()).endsWith("<script>alert(6)</script>");
+  }
+
+  static String gfm(String markdown) {
+    MutableDataSet options = new MutableDataSet().set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
+    return HtmlRenderer.builder(options).build().render(Parser.builder(options).build().parse(markdown));
   }
 
   static int count(String s, String what) {

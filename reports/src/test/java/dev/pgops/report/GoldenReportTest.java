@@ -38,6 +38,124 @@ class GoldenReportTest {
     }
   }
 
+  /**
+   * {@code samples/perf/}: statements, plans and instance pressure (PG17), with the statement, plan and
+   * pressure findings planted ({@link Samples#perfFindings()}), render to the checked-in reports and
+   * {@code perf-triage-log.md}.
+   */
+  @Test
+  void perfScenarioMatchesGoldenFiles() throws Exception {
+    Path dir = Samples.samplesDir().resolve("perf");
+    Path snapshotFile = dir.resolve("snapshot.json");
+    if (UPDATE) {
+      Files.createDirectories(dir);
+      SnapshotJson.write(Samples.perf(), snapshotFile);
+    }
+    assertThat(snapshotFile).as("missing: run with -Dgolden.update=true").exists();
+    SnapshotJson.Loaded loaded = SnapshotJson.read(snapshotFile);
+    ReportModel model = Samples.perfModel(loaded.snapshot(), loaded.sha256());
+    ReportWriter writer = new ReportWriter();
+    for (Format format : Format.values()) {
+      check(dir.resolve("report." + format.extension()), writer.render(model, format), f -> writer.write(model, format, f));
+    }
+    check(dir.resolve(ReportWriter.TRIAGE_LOG_FILE), writer.renderTriageLog(model), f -> writer.writeTriageLog(model, f));
+  }
+
+  private interface Write {
+    void to(Path file) throws IOException;
+  }
+
+  private static void check(Path golden, String actual, Write write) throws IOException {
+    if (UPDATE) write.to(golden);
+    assertThat(golden).as("missing: run with -Dgolden.update=true").exists();
+    assertThat(actual).as("%s differs (rerun with -Dgolden.update=true and review the diff)", golden)
+        .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void perfModelHasTheExpectedShape() throws Exception {
+    SnapshotJson.Loaded loaded = SnapshotJson.read(Samples.samplesDir().resolve("perf/snapshot.json"));
+    ReportModel m = Samples.perfModel(loaded.snapshot(), loaded.sha256());
+    // statements: ordered by total time, the dominant one first with its share of exec + plan time
+    assertThat(m.statements().collected()).isTrue();
+    assertThat(m.statements().rows()).extracting(PerfModel.StatementRow::queryId)
+        .containsExactly(Samples.DOMINANT, Samples.SPILLING, Samples.POOR_CACHE, Samples.WRITER, Samples.UTILITY);
+    PerfModel.StatementRow top = m.statements().rows().get(0);
+    assertThat(top.share()).isCloseTo(486_000.0 / 1_020_000, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(top.shareLabel()).isEqualTo("47.6 %");
+    assertThat(top.findingRefs()).extracting(ReportModel.FindingRef::label)
+        .anySatisfy(l -> assertThat(l).endsWith("statement-dominates-load"))
+        .anySatisfy(l -> assertThat(l).endsWith("plan-seq-scan"));
+    assertThat(top.hasPlan()).isTrue();
+    assertThat(m.statements().rows().get(2).hitRatioLabel()).isEqualTo("24.7 %");
+    assertThat(m.statements().rows().get(1).tempLabel()).isEqualTo("38.2 GB");
+    assertThat(m.statements().hasWal()).isTrue();
+    assertThat(m.statements().facts()).extracting(PerfModel.Fact::value)
+        .contains("4,870 of 5,000 (pg_stat_statements.max)", "1,312");
+    // plans: the generic plan is hot at the orders seq scan (by cost); the ANALYZE plan at the sort (by time),
+    // misestimated 960x at both nodes, spilled to disk; the utility statement carries its reason
+    assertThat(m.plans().plans()).extracting(PerfModel.PlanView::status).containsExactly("ok", "ok", "not-explainable");
+    PlanTreeView.Tree generic = m.plans().plans().get(0).tree();
+    assertThat(generic.timed()).isFalse();
+    assertThat(generic.nodes()).isEqualTo(6);
+    assertThat(generic.hotNodes()).isEqualTo(1);
+    PlanTreeView.Node seq = generic.root().children().get(0).children().get(0).children().get(0);
+    assertThat(seq.path()).isEqualTo("Limit > Sort > Hash Join > Seq Scan on public.orders");
+    assertThat(seq.hot()).isTrue();
+    assertThat(seq.misestimate()).isFalse();
+    PlanTreeView.Tree analyze = m.plans().plans().get(1).tree();
+    assertThat(analyze.timed()).isTrue();
+    assertThat(analyze.root().hot()).isTrue();
+    assertThat(analyze.root().shareLabel()).isEqualTo("78.9 % of time");
+    assertThat(analyze.root().marks()).isEqualTo("hot misestimate spill");
+    assertThat(analyze.root().estimateLabel()).isEqualTo("under-estimated 960×");
+    assertThat(analyze.root().children().get(0).hot()).isFalse();
+    assertThat(analyze.misestimates()).isEqualTo(2);
+    assertThat(analyze.totalsLabel()).isEqualTo("planning 0.412 ms, execution 2,952 ms");
+    assertThat(m.plans().plans().get(2).reason()).startsWith("utility statement");
+    assertThat(m.plans().plans().get(2).hasTree()).isFalse();
+    // pressure: PG17 shape, no backend-written buffers, client-backend pg_stat_io rows only, all-null row left out
+    assertThat(m.pressure().groups()).extracting(PerfModel.FactGroup::title)
+        .containsExactly("Checkpoints", "Background writer", "WAL");
+    assertThat(m.pressure().groups().get(1).facts()).extracting(PerfModel.Fact::label).doesNotContain("Written by backends");
+    assertThat(m.pressure().groups().get(0).facts()).contains(new PerfModel.Fact("Requested", "310 (72.1 % of all)"));
+    assertThat(m.pressure().io()).extracting(PerfModel.IoRow::context).containsExactly("normal", "bulkread", "normal");
+    assertThat(m.pressure().figures().buffersBackend()).isNull();
+    assertThat(m.pressure().figures().clientBackendWrites()).isEqualTo(310_000L);
+    // triage: one hypothesis per cause present, actions deduplicated, verify SQL names the query ids
+    assertThat(m.triage().hypotheses()).extracting(PerfModel.Hypothesis::title).hasSize(7)
+        .anySatisfy(t -> assertThat(t).startsWith("One statement dominates"))
+        .anySatisfy(t -> assertThat(t).startsWith("Sorts, hashes"))
+        .anySatisfy(t -> assertThat(t).startsWith("The planner misestimates"))
+        .anySatisfy(t -> assertThat(t).startsWith("Checkpoints"));
+    assertThat(m.triage().actions()).extracting(PerfModel.Action::sql).doesNotHaveDuplicates();
+    assertThat(m.triage().verifySql()).contains("WHERE queryid IN (" + Samples.DOMINANT + ", " + Samples.SPILLING);
+  }
+
+  @Test
+  void withoutStatementsTheReasonIsShownAndTheTriageLogSaysSo() throws Exception {
+    String fix = "pg_stat_statements is not installed: add it to shared_preload_libraries, restart, then CREATE EXTENSION pg_stat_statements";
+    dev.pgops.snapshot.Snapshot s = Samples.perf();
+    dev.pgops.snapshot.Snapshot without = new dev.pgops.snapshot.Snapshot(s.meta(), s.settings(), s.databases(), null,
+        null, null, null, null, null, null, null, null, null, null, null,
+        dev.pgops.snapshot.Section.unavailable(fix), dev.pgops.snapshot.Section.unavailable(fix), null);
+    ReportModel m = Samples.perfModel(without, "0".repeat(64), java.util.List.of());
+    assertThat(m.statements().collected()).isFalse();
+    ReportWriter w = new ReportWriter();
+    assertThat(w.render(m, Format.HTML)).contains("pg_stat_statements not available: " + fix)
+        .doesNotContain("table class=\"sortable statements\"");
+    String md = w.render(m, Format.MARKDOWN);
+    assertThat(md).contains("pg_stat_statements not available: pg\\_stat\\_statements is not installed");
+    String triage = w.renderTriageLog(m);
+    assertThat(triage).contains("Statement statistics are not available", "- none collected: pg\\_stat",
+        "H1. The evidence is incomplete", "stats\\-window\\-short", "Install and preload");
+    assertThat(m.triage().hasQueryIds()).isFalse();
+    assertThat(JsonReport.document(m).statements()).isEmpty();
+    assertThat(JsonReport.document(m).pressure().reason()).isEqualTo(Snapshot_NOT_COLLECTED);
+  }
+
+  private static final String Snapshot_NOT_COLLECTED = "not collected by the pgops version that wrote this snapshot";
+
   @Test
   void goldenModelHasTheExpectedShape() throws IOException, Exception {
     SnapshotJson.Loaded loaded = SnapshotJson.read(Samples.samplesDir().resolve("basic/snapshot.json"));

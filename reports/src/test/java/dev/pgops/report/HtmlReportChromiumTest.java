@@ -54,6 +54,8 @@ class HtmlReportChromiumTest {
     writer.write(Samples.model(Samples.xss(), "0".repeat(64), dev.pgops.rules.PgopsConfig.defaults()), Format.HTML, xssHtml);
     Path basicHtml = target.resolve("basic-report.html");
     writer.write(Samples.model(Samples.basic(), "0".repeat(64), Samples.basicConfig()), Format.HTML, basicHtml);
+    Path perfHtml = target.resolve("perf-report.html");
+    writer.write(Samples.perfModel(Samples.perf(), "0".repeat(64)), Format.HTML, perfHtml);
 
     Path profile = Files.createTempDirectory("pgops-chromium-");
     Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
@@ -104,6 +106,51 @@ class HtmlReportChromiumTest {
       assertThat(eval(page, "document.querySelectorAll('svg.chart').length").asInt()).isEqualTo(3);
       screenshot(page, target.resolve("report-basic-screenshot.png"));
       assertQuiet(page, basicHtml);
+
+      page.events.clear();
+      load(page, perfHtml);
+      JsonNode perf = JSON.readTree(eval(page, """
+          (() => {
+            const tree = document.querySelectorAll('#plans .plan-tree details.node');
+            const first = document.querySelector('#plans .plan-tree details.node > summary');
+            const wasOpen = first.parentElement.open;
+            first.click();
+            const closed = !first.parentElement.open;
+            first.click();
+            const t = document.querySelector('#statements table.sortable');
+            const ids = () => Array.from(t.tBodies[0].rows).map(r => r.cells[1].textContent.replace('plan', '').trim()).join(',');
+            const totalHead = t.tHead.rows[0].cells[2];
+            totalHead.click();
+            const asc = ids();
+            const trunc = document.querySelector('#statements td.query details');
+            return JSON.stringify({details: tree.length, wasOpen, closed, reopened: first.parentElement.open,
+              hot: document.querySelectorAll('#plans .plan-tree .node.hot').length,
+              misestimate: document.querySelectorAll('#plans .plan-tree .node.misestimate').length,
+              legend: document.querySelectorAll('#plans p.legend .badge').length,
+              asc, scripts: document.querySelectorAll('script').length,
+              truncatedQueries: document.querySelectorAll('#statements td.query details').length,
+              statementLinks: document.querySelectorAll('#statements a[href^="#f-"]').length,
+              pressureTables: document.querySelectorAll('#pressure table').length});
+          })()""").asText());
+      assertThat(perf.get("details").asInt()).as("collapsible plan tree").isGreaterThanOrEqualTo(5);
+      assertThat(perf.get("wasOpen").asBoolean()).isTrue();
+      assertThat(perf.get("closed").asBoolean()).as("a click on a node folds it, without script").isTrue();
+      assertThat(perf.get("reopened").asBoolean()).isTrue();
+      assertThat(perf.get("hot").asInt()).isEqualTo(2);
+      assertThat(perf.get("misestimate").asInt()).isEqualTo(2);
+      assertThat(perf.get("legend").asInt()).isEqualTo(3);
+      assertThat(perf.get("asc").asText()).as("numeric sort by total time").isEqualTo(String.join(",",
+          Samples.UTILITY, Samples.WRITER, Samples.POOR_CACHE, Samples.SPILLING, Samples.DOMINANT));
+      assertThat(perf.get("scripts").asInt()).isEqualTo(1);
+      assertThat(perf.get("truncatedQueries").asInt()).isEqualTo(1);
+      assertThat(perf.get("statementLinks").asInt()).isGreaterThanOrEqualTo(5);
+      assertThat(perf.get("pressureTables").asInt()).isEqualTo(4);
+      // back to rank order (total time descending) for the screenshot, with the long query unfolded
+      eval(page, "document.querySelector('#statements table.sortable').tHead.rows[0].cells[2].click()");
+      eval(page, "document.querySelector('#statements td.query details').open = true");
+      eval(page, "window.scrollTo(0, 0)");
+      screenshot(page, target.resolve("report-perf-screenshot.png"));
+      assertQuiet(page, perfHtml);
     } finally {
       if (page != null) page.close();
       chromium.descendants().forEach(ProcessHandle::destroy);

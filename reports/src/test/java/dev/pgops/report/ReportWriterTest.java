@@ -37,7 +37,8 @@ class ReportWriterTest {
   @Test
   void aFailedRenderLeavesNoFileAndKeepsTheOldOne() throws IOException {
     ReportModel broken = new ReportModel(null, List.of(), 0, 0, false, List.of(), List.of(), List.of(), List.of(),
-        List.of(), List.of(), List.of(), basicModel().charts());
+        List.of(), List.of(), List.of(), basicModel().charts(), basicModel().statements(), basicModel().plans(),
+        basicModel().pressure(), basicModel().triage());
     ReportWriter w = new ReportWriter();
     for (Format f : Format.values()) {
       Path file = dir.resolve("new." + f.extension());
@@ -51,6 +52,48 @@ class ReportWriterTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("old.html");
     }
+  }
+
+  @Test
+  void triageLogIsWrittenAtomicallyAndAFailedRenderKeepsTheOldOne() throws IOException {
+    ReportWriter w = new ReportWriter();
+    ReportModel perf = Samples.perfModel(Samples.perf(), "cd".repeat(32));
+    Path file = dir.resolve("out/" + ReportWriter.TRIAGE_LOG_FILE);
+    w.writeTriageLog(perf, file);
+    assertThat(file).isRegularFile().content().isEqualTo(w.renderTriageLog(perf))
+        .startsWith("# Performance triage log: shop\n").contains("## 3. Hypotheses", "## 5. How to verify");
+    ReportModel broken = new ReportModel(perf.header(), List.of(), 0, 0, false, List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of(), List.of(), perf.charts(), perf.statements(), perf.plans(), perf.pressure(), null);
+    assertThatThrownBy(() -> w.writeTriageLog(broken, file)).isInstanceOf(IOException.class).hasMessageContaining("triage log");
+    assertThat(file).content().isEqualTo(w.renderTriageLog(perf));
+    try (Stream<Path> files = Files.list(dir.resolve("out"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(ReportWriter.TRIAGE_LOG_FILE);
+    }
+  }
+
+  @Test
+  void jsonCarriesStatementsPlansAndPressureAdditively() throws IOException {
+    JsonNode root = SnapshotJson.mapper().readTree(new ReportWriter().render(
+        Samples.perfModel(Samples.perf(), "cd".repeat(32)), Format.JSON));
+    assertThat(root.has("findings") && root.has("areas") && root.has("checklist") && root.has("summary")).isTrue();
+    JsonNode top = root.path("statements").get(0);
+    assertThat(top.path("queryId").asText()).isEqualTo(Samples.DOMINANT);
+    assertThat(top.path("calls").asLong()).isEqualTo(1_200_000);
+    assertThat(top.path("totalTimeMs").asDouble()).isEqualTo(486_000.0);
+    assertThat(top.path("share").asDouble()).isEqualTo(0.4765);
+    assertThat(top.path("rows").asLong()).isEqualTo(12_000_000);
+    assertThat(root.path("statements").get(1).path("tempBlocksWritten").asLong()).isEqualTo(5_005_560);
+    assertThat(root.path("plans")).hasSize(3);
+    assertThat(root.path("plans").get(1).path("method").asText()).isEqualTo("analyze");
+    assertThat(root.path("plans").get(1).path("misestimates").asInt()).isEqualTo(2);
+    assertThat(root.path("plans").get(2).path("status").asText()).isEqualTo("not-explainable");
+    assertThat(root.path("plans").get(2).path("reason").asText()).startsWith("utility statement");
+    JsonNode p = root.path("pressure");
+    assertThat(p.path("checkpointsRequested").asLong()).isEqualTo(310);
+    assertThat(p.path("checkpointsRequestedShare").asDouble()).isEqualTo(0.7209);
+    assertThat(p.has("buffersBackend")).as("PG17: no backend-written buffers, omitted").isFalse();
+    assertThat(p.path("clientBackendReads").asLong()).isEqualTo(16_100_000);
+    assertThat(p.path("clientBackendExtends").asLong()).isEqualTo(120_000);
   }
 
   @Test

@@ -23,6 +23,13 @@ import dev.pgops.snapshot.SequenceInfo;
 import dev.pgops.snapshot.Setting;
 import dev.pgops.snapshot.Snapshot;
 import dev.pgops.snapshot.TableStats;
+import dev.pgops.snapshot.InstancePressure;
+import dev.pgops.snapshot.QueryPlan;
+import dev.pgops.snapshot.StatementStats;
+import dev.pgops.snapshot.Statements;
+import dev.pgops.findings.Finding;
+import dev.pgops.findings.Location;
+import dev.pgops.findings.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,6 +170,179 @@ final class Samples {
         null, null, null);
   }
 
+  // ---------------------------------------------------------------- perf: statements, plans, pressure (PG17)
+
+  static final String DOMINANT = "-4402130961512374110";
+  static final String SPILLING = "8811223344556677";
+  static final String POOR_CACHE = "3141592653589793";
+  static final String WRITER = "271828182845904";
+  static final String UTILITY = "1618033988749";
+
+  /**
+   * A PG17 shop whose load is dominated by one statement, with a report query that spills its sort to
+   * disk (and is misestimated 960x), a statement that mostly misses the cache, a write-heavy UPDATE, a
+   * utility statement that cannot be explained, and checkpoints mostly requested.
+   */
+  static Snapshot perf() {
+    List<CollectorRun> runs = List.of(
+        new CollectorRun("settings", CollectorRun.Status.OK, "", 11, 1),
+        new CollectorRun("databases", CollectorRun.Status.OK, "", 7, 1),
+        new CollectorRun("statements", CollectorRun.Status.OK, "", 84, 3),
+        new CollectorRun("plans", CollectorRun.Status.OK, "", 212, 9),
+        new CollectorRun("pressure", CollectorRun.Status.OK, "", 9, 4));
+    Instant reset = COLLECTED.minus(Duration.ofDays(6));
+    Meta meta = new Meta(Meta.SCHEMA_VERSION, "0.1.0", COLLECTED, "17.2", new PgVersion(170002), "shop",
+        "pgops_monitor", false, List.of("pg_monitor"), false, Instant.parse("2026-10-01T02:00:00Z"), reset,
+        Map.of("pg_stat_statements", "1.11"), new Meta.Timeouts(5000, 100, Map.of()), runs);
+    List<Setting> settings = List.of(
+        setting("track_io_timing", "on", null, false),
+        setting("work_mem", "4096", "kB", false),
+        setting("max_wal_size", "1024", "MB", false));
+    List<StatementStats> stmts = List.of(
+        stmt(DOMINANT, "app_rw", 1_200_000, 12_000_000, 480_000, 6_000, 0.4, 38.2, 98_000_000, 400_000, 0, 0L,
+            "SELECT o.id, o.total, c.name FROM public.orders o JOIN public.customers c ON c.id = o.customer_id\n"
+                + "WHERE o.customer_id = $1 ORDER BY o.created_at DESC LIMIT $2"),
+        stmt(SPILLING, "report", 420, 201_600_000, 210_000, 84, 500, 3_100, 1_200_000, 9_800_000, 5_005_560, 0L,
+            "SELECT e.* FROM public.events e WHERE e.kind = $1 ORDER BY e.created_at"),
+        stmt(POOR_CACHE, "app_ro", 52_000, 52_000, 95_000, 410, 1.83, 220, 2_100_000, 6_400_000, 0, 0L,
+            "SELECT * FROM public.order_items WHERE order_id = ANY($1)"),
+        stmt(WRITER, "app_rw", 300_000, 300_000, 60_000, 900, 0.2, 45, 2_400_000, 80_000, 0, 2_254_857_830L,
+            "UPDATE public.sessions SET data = $1, touched_at = now() WHERE id = $2"),
+        stmt(UTILITY, "postgres", 30, 0, 42_000, 0, 1_400, 9_800, 4_000_000, 3_100_000, 0, 310_000_000L,
+            "VACUUM (ANALYZE) public.events"));
+    Statements statements = new Statements("1.11", 5000, "top", true, 4870, 1312L, reset, 1_000_000, 20_000,
+        2_100_000, 4096, false, stmts);
+    List<QueryPlan> plans = List.of(
+        new QueryPlan(DOMINANT, stmts.get(0).query(), "generic", QueryPlan.OK, null, json(GENERIC_PLAN)),
+        new QueryPlan(SPILLING, stmts.get(1).query(), "analyze", QueryPlan.OK, null, json(ANALYZE_PLAN)),
+        new QueryPlan(UTILITY, stmts.get(4).query(), "generic", QueryPlan.NOT_EXPLAINABLE,
+            "utility statement: EXPLAIN cannot show a plan for VACUUM", null));
+    InstancePressure pressure = new InstancePressure(
+        new InstancePressure.Checkpoints(120, 310, null, 3_900_000, 41_000, 8_200_000, reset),
+        new InstancePressure.BgWriter(1_250_000, 9_800, 41_000_000, null, null, reset),
+        new InstancePressure.Wal(820_000_000, 190_000_000, 612 * GB, 48_200, reset),
+        List.of(
+            new InstancePressure.IoStat("client backend", "relation", "normal", 6_400_000L, 310_000L, 0L, 120_000L,
+                310_000_000L, 5_900_000L, null, 0L, 41_000.0, 3_100.0),
+            new InstancePressure.IoStat("client backend", "relation", "bulkread", 9_700_000L, 0L, 0L, null,
+                1_200_000L, 40_000L, 9_600_000L, null, 60_000.0, 0.0),
+            new InstancePressure.IoStat("client backend", "temp relation", "normal", 0L, 0L, null, 0L, 0L, 0L, null,
+                null, 0.0, 0.0),
+            new InstancePressure.IoStat("client backend", "relation", "vacuum", null, null, null, null, null, null,
+                null, null, null, null),
+            new InstancePressure.IoStat("checkpointer", "relation", "normal", null, 8_200_000L, 0L, null, null, null,
+                null, 41_000L, null, 3_900_000.0)));
+    return new Snapshot(meta, Section.of(settings), Section.of(List.of(db("shop", 310 * GB, 150_000_000L))), null, null,
+        null, null, null, null, null, null, null, null, null, null, Section.of(statements), Section.of(plans),
+        Section.of(pressure));
+  }
+
+  /**
+   * What the statement, plan and pressure rules (written in parallel) report for {@link #perf()}: planted
+   * here so the report and the triage log can be checked before those rules land.
+   */
+  static List<Finding> perfFindings() {
+    return List.of(
+        planted("statement-dominates-load", Severity.HIGH, "PRF-9", statement(DOMINANT),
+            "Statement " + DOMINANT + " takes 47.6 % of all statement time",
+            Map.of("share", "47.6 %", "calls", "1,200,000", "mean", "0.40 ms"),
+            "-- the plan below scans public.orders for one customer: index it\n"
+                + "CREATE INDEX CONCURRENTLY orders_customer_id_created_at_idx ON public.orders (customer_id, created_at);"),
+        planted("plan-seq-scan", Severity.MEDIUM, "PRF-10", statement(DOMINANT),
+            "Sequential scan of public.orders filtered to one customer",
+            Map.of("node", "Limit > Sort > Hash Join > Seq Scan on public.orders", "plan rows", "10,000"),
+            "CREATE INDEX CONCURRENTLY orders_customer_id_created_at_idx ON public.orders (customer_id, created_at);"),
+        planted("statement-temp-spill", Severity.MEDIUM, "PRF-9", statement(SPILLING),
+            "Statement " + SPILLING + " wrote 38 GB of temporary files in 420 calls",
+            Map.of("temp written", "38 GB", "per call", "93 MB"),
+            "ALTER ROLE report SET work_mem = '128MB';"),
+        planted("plan-sort-spill", Severity.MEDIUM, "PRF-10", statement(SPILLING),
+            "Sort spilled 93 MB to disk (external merge)",
+            Map.of("node", "Sort", "sort space", "95,344 kB Disk", "work_mem", "4MB"),
+            "ALTER ROLE report SET work_mem = '128MB';"),
+        planted("plan-row-misestimate", Severity.HIGH, "PRF-10", statement(SPILLING),
+            "Seq Scan on public.events returned 480,000 rows where 500 were planned (960x)",
+            Map.of("node", "Sort > Seq Scan on public.events", "plan rows", "500", "actual rows", "480,000"),
+            "ANALYZE public.events;\nALTER TABLE public.events ALTER COLUMN kind SET STATISTICS 1000;"),
+        planted("statement-poor-cache-hit", Severity.MEDIUM, "PRF-9", statement(POOR_CACHE),
+            "Statement " + POOR_CACHE + " finds 24.7 % of its blocks in shared buffers",
+            Map.of("shared hit", "24.7 %", "shared read", "6,400,000 blocks"),
+            "-- check the plan; more shared_buffers only if the working set is hot\nSHOW shared_buffers;"),
+        planted("checkpoints-requested", Severity.MEDIUM, "PRF-11", Location.server(),
+            "72.1 % of checkpoints were requested (WAL volume), not timed",
+            Map.of("requested", "310", "timed", "120", "max_wal_size", "1GB"),
+            "ALTER SYSTEM SET max_wal_size = '16GB';\nSELECT pg_reload_conf();"));
+  }
+
+  static ReportModel perfModel(Snapshot s, String sha) {
+    return perfModel(s, sha, perfFindings());
+  }
+
+  static ReportModel perfModel(Snapshot s, String sha, List<Finding> planted) {
+    Evaluation ev = BuiltInRules.engine().evaluate(s, PgopsConfig.defaults());
+    List<Finding> all = new ArrayList<>(ev.findings());
+    all.addAll(planted);
+    Evaluation withPlanted = new Evaluation(ev.results(), all, ev.waived());
+    return ReportModel.build(s, sha, withPlanted, Scorecard.of(Checklist.builtIn(), withPlanted), TOOL, GENERATED);
+  }
+
+  static Location.DbObject statement(String queryId) {
+    return Location.object("statement", null, queryId);
+  }
+
+  static Finding planted(String rule, Severity severity, String item, Location location, String message,
+                         Map<String, String> evidence, String remediation) {
+    return new Finding(rule, severity, "performance", item, location, message, new java.util.TreeMap<>(evidence),
+        remediation, null);
+  }
+
+  static StatementStats stmt(String id, String user, long calls, long rows, double execMs, double planMs, double mean,
+                             double max, long hit, long read, long tempWritten, Long walBytes, String query) {
+    return new StatementStats(id, user, "shop", true, calls, rows, execMs, planMs, mean, mean / 4, max, mean / 2,
+        planMs > 0 ? calls : 0, hit, read, read / 20, read / 100, 0, 0, tempWritten, tempWritten, read * 0.004, 0.0,
+        walBytes == null ? null : walBytes / 500, walBytes == null ? null : walBytes / 4000, walBytes, 0L, 0.0, query);
+  }
+
+  static com.fasterxml.jackson.databind.JsonNode json(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** EXPLAIN (GENERIC_PLAN, FORMAT JSON) on PG17: no actual figures. */
+  static final String GENERIC_PLAN = """
+      [{"Plan": {"Node Type": "Limit", "Parallel Aware": false, "Async Capable": false, "Startup Cost": 1520.30,
+        "Total Cost": 1520.33, "Plan Rows": 10, "Plan Width": 48,
+        "Plans": [{"Node Type": "Sort", "Parent Relationship": "Outer", "Startup Cost": 1520.30, "Total Cost": 1545.30,
+          "Plan Rows": 10000, "Plan Width": 48, "Sort Key": ["o.created_at DESC"],
+          "Plans": [{"Node Type": "Hash Join", "Parent Relationship": "Outer", "Join Type": "Inner", "Startup Cost": 35.50,
+            "Total Cost": 1304.20, "Plan Rows": 10000, "Plan Width": 48, "Hash Cond": "(o.customer_id = c.id)",
+            "Plans": [
+              {"Node Type": "Seq Scan", "Parent Relationship": "Outer", "Relation Name": "orders", "Schema": "public",
+               "Alias": "o", "Startup Cost": 0.00, "Total Cost": 1180.00, "Plan Rows": 10000, "Plan Width": 24,
+               "Filter": "(o.customer_id = $1)"},
+              {"Node Type": "Hash", "Parent Relationship": "Inner", "Startup Cost": 22.00, "Total Cost": 22.00,
+               "Plan Rows": 1000, "Plan Width": 32,
+               "Plans": [{"Node Type": "Seq Scan", "Parent Relationship": "Outer", "Relation Name": "customers",
+                 "Schema": "public", "Alias": "c", "Startup Cost": 0.00, "Total Cost": 22.00, "Plan Rows": 1000,
+                 "Plan Width": 32}]}]}]}]}}]""";
+
+  /** EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) on PG17: a 960x misestimate feeding a sort that spills. */
+  static final String ANALYZE_PLAN = """
+      [{"Plan": {"Node Type": "Sort", "Parallel Aware": false, "Async Capable": false, "Startup Cost": 98000.00,
+        "Total Cost": 98001.25, "Plan Rows": 500, "Plan Width": 40, "Actual Startup Time": 2450.100,
+        "Actual Total Time": 2890.400, "Actual Rows": 480000, "Actual Loops": 1, "Sort Key": ["e.created_at"],
+        "Sort Method": "external merge", "Sort Space Used": 95344, "Sort Space Type": "Disk",
+        "Shared Hit Blocks": 1200, "Shared Read Blocks": 40000, "Temp Read Blocks": 11918, "Temp Written Blocks": 11918,
+        "Plans": [{"Node Type": "Seq Scan", "Parent Relationship": "Outer", "Relation Name": "events", "Schema": "public",
+          "Alias": "e", "Startup Cost": 0.00, "Total Cost": 91000.00, "Plan Rows": 500, "Plan Width": 40,
+          "Actual Startup Time": 0.030, "Actual Total Time": 610.200, "Actual Rows": 480000, "Actual Loops": 1,
+          "Filter": "(e.kind = 'click'::text)", "Rows Removed by Filter": 3520000,
+          "Shared Hit Blocks": 1200, "Shared Read Blocks": 40000}]},
+        "Planning": {"Shared Hit Blocks": 12}, "Planning Time": 0.412, "Triggers": [], "Execution Time": 2951.700}]""";
+
   // ---------------------------------------------------------------- xss: hostile names and comments
 
   /** Database-supplied text that would run script or break out of markup if it were not escaped. */
@@ -190,7 +370,35 @@ final class Samples {
         Section.of(dbs), Section.of(tables), Section.of(indexes), Section.of(List.<ConstraintInfo>of()),
         Section.of(columns), Section.of(List.<SequenceInfo>of()), Section.of(bloat), Section.of(List.<BloatEstimate>of()),
         Section.unavailable("<script>alert(5)</script>"), null, null, Section.unavailable("permission denied"), null,
-        null, null, null);
+        Section.of(new Statements("1.11", 5000, "top", false, 2, 0L, COLLECTED.minus(Duration.ofDays(30)), 1000, 0, 10,
+            4096, false, List.of(
+                stmt(XSS_QUERY_ID, "<i>u</i>", 10, 10, 900, 0, 90, 120, 10, 90, 5000, 0L, XSS_QUERY),
+                stmt("42", "app", 5, 5, 100, 0, 20, 30, 100, 0, 0, null, "SELECT `x` | y FROM t")))),
+        Section.of(List.of(
+            new QueryPlan(XSS_QUERY_ID, XSS_QUERY, "analyze", QueryPlan.OK, null, json(XSS_PLAN)),
+            new QueryPlan("42", "SELECT `x` | y FROM t", "generic", QueryPlan.NOT_EXPLAINABLE,
+                "syntax error at or near \"</details><script>alert(2)</script>\" | `", null))),
+        Section.unavailable("permission denied for function pg_stat_get_io </details><script>alert(6)</script>"));
+  }
+
+  static final String XSS_QUERY_ID = "-7";
+  /** Query text that would close the collapsible block and run script, break a table row, or end a fence. */
+  static final String XSS_QUERY = "SELECT '</details><script>alert(1)</script>' AS a, '```' AS b, '````' AS c, 'x|y' AS d\n"
+      + "FROM \"" + XSS_TABLE + "\" WHERE note <> '</code></pre>' AND pad = 'padding padding padding padding padding'";
+  static final String XSS_PLAN = """
+      [{"Plan": {"Node Type": "Sort", "Startup Cost": 10, "Total Cost": 20, "Plan Rows": 1, "Actual Startup Time": 1,
+        "Actual Total Time": 90, "Actual Rows": 1000, "Actual Loops": 1, "Sort Method": "external merge",
+        "Sort Space Used": 100, "Sort Space Type": "Disk", "Sort Key": ["x"],
+        "Plans": [{"Node Type": "Seq Scan", "Relation Name": "</details><script>alert(1)</script>", "Schema": "public",
+          "Startup Cost": 0, "Total Cost": 10, "Plan Rows": 1, "Actual Startup Time": 0.1, "Actual Total Time": 5,
+          "Actual Rows": 1000, "Actual Loops": 1, "Filter": "(note = '| ``` |'::text)"}]},
+        "Planning Time": 0.1, "Execution Time": 91}]""";
+
+  /** A statement finding whose message and remediation carry hostile text (for the triage log). */
+  static Finding xssStatementFinding() {
+    return planted("plan-sort-spill", Severity.HIGH, "PRF-10", statement(XSS_QUERY_ID),
+        "Sort on \"</details><script>alert(1)</script>\" | spills", Map.of("node", "Sort > Seq Scan on " + XSS_TABLE),
+        "ANALYZE public.\"weird```idx\";");
   }
 
   // ---------------------------------------------------------------- record helpers

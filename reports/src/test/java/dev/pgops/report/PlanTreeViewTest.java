@@ -1,0 +1,81 @@
+package dev.pgops.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The plan display tree: JSON shapes, exclusive shares, loops, misestimates, depth and count limits. */
+class PlanTreeViewTest {
+
+  @Test
+  void readsTheArrayTheObjectWithPlanAndTheBarePlanNode() {
+    String node = "{\"Node Type\": \"Seq Scan\", \"Relation Name\": \"t\", \"Startup Cost\": 0, \"Total Cost\": 10, \"Plan Rows\": 5}";
+    for (String json : new String[] {"[{\"Plan\": " + node + "}]", "{\"Plan\": " + node + "}", node}) {
+      PlanTreeView.Tree t = PlanTreeView.of(Samples.json(json));
+      assertThat(t).as(json).isNotNull();
+      assertThat(t.root().label()).isEqualTo("Seq Scan on t");
+      assertThat(t.root().hot()).as("the only node has all the cost").isTrue();
+    }
+    assertThat(PlanTreeView.of(Samples.json("[]"))).isNull();
+    assertThat(PlanTreeView.of(Samples.json("{\"Query Text\": \"select 1\"}"))).isNull();
+    assertThat(PlanTreeView.of(null)).isNull();
+  }
+
+  @Test
+  void exclusiveTimeCountsEveryLoopOfTheInnerSide() {
+    // nested loop 100 ms; outer 5 ms once; inner 0.09 ms x 1000 loops = 90 ms: the inner index scan is hot
+    PlanTreeView.Tree t = PlanTreeView.of(Samples.json("""
+        {"Plan": {"Node Type": "Nested Loop", "Join Type": "Left", "Startup Cost": 0, "Total Cost": 500, "Plan Rows": 10,
+          "Actual Total Time": 100, "Actual Rows": 1000, "Actual Loops": 1,
+          "Plans": [
+            {"Node Type": "Seq Scan", "Relation Name": "a", "Startup Cost": 0, "Total Cost": 20, "Plan Rows": 10,
+             "Actual Total Time": 5, "Actual Rows": 1000, "Actual Loops": 1},
+            {"Node Type": "Index Scan", "Relation Name": "b", "Index Name": "b_pkey", "Startup Cost": 0, "Total Cost": 4,
+             "Plan Rows": 1, "Actual Total Time": 0.09, "Actual Rows": 1, "Actual Loops": 1000},
+            {"Node Type": "Seq Scan", "Relation Name": "c", "Startup Cost": 0, "Total Cost": 4, "Plan Rows": 1,
+             "Actual Total Time": 0, "Actual Rows": 0, "Actual Loops": 0}]},
+         "Execution Time": 101}"""));
+    assertThat(t.timed()).isTrue();
+    assertThat(t.root().type()).isEqualTo("Nested Loop (Left)");
+    PlanTreeView.Node outer = t.root().children().get(0);
+    PlanTreeView.Node inner = t.root().children().get(1);
+    PlanTreeView.Node never = t.root().children().get(2);
+    assertThat(inner.label()).isEqualTo("Index Scan on b using b_pkey");
+    assertThat(inner.hot()).isTrue();
+    assertThat(inner.shareLabel()).isEqualTo("90.0 % of time");
+    assertThat(inner.actualLabel()).isEqualTo("actual 1 rows × 1,000 loops, 0.090 ms per loop");
+    assertThat(t.root().hot()).as("5 ms of its own").isFalse();
+    assertThat(outer.misestimate()).as("1000 vs 10 rows").isTrue();
+    assertThat(outer.estimateLabel()).isEqualTo("under-estimated 100×");
+    assertThat(inner.misestimate()).isFalse();
+    assertThat(never.misestimate()).as("never executed: no estimate to judge").isFalse();
+    assertThat(t.misestimates()).isEqualTo(2);
+  }
+
+  @Test
+  void fractionalRowCountsOfPg18AndOverEstimates() {
+    PlanTreeView.Tree t = PlanTreeView.of(Samples.json("""
+        [{"Plan": {"Node Type": "Index Scan", "Relation Name": "t", "Startup Cost": 0, "Total Cost": 8,
+          "Plan Rows": 5000, "Actual Total Time": 0.2, "Actual Rows": 2.50, "Actual Loops": 4}}]"""));
+    assertThat(t.root().actualLabel()).startsWith("actual 2.50 rows × 4 loops");
+    assertThat(t.root().misestimate()).isTrue();
+    assertThat(t.root().estimateLabel()).isEqualTo("over-estimated 2,000×");
+  }
+
+  @Test
+  void markdownListIsLimitedInDepthAndCount() {
+    StringBuilder json = new StringBuilder();
+    int depth = 80;
+    for (int i = 0; i < depth; i++) {
+      json.append("{\"Node Type\": \"Materialize\", \"Startup Cost\": 0, \"Total Cost\": ").append(depth - i)
+          .append(", \"Plan Rows\": 1").append(i + 1 < depth ? ", \"Plans\": [" : "");
+    }
+    for (int i = 0; i < depth; i++) json.append(i == 0 ? "}" : "]}");
+    PlanTreeView.Tree t = PlanTreeView.of(Samples.json(json.toString()));
+    assertThat(t.nodes()).isEqualTo(80);
+    assertThat(t.mdLines()).hasSize(PlanTreeView.MD_MAX_DEPTH);
+    assertThat(t.mdLines().get(11).indent()).hasSize(22);
+    assertThat(t.mdOmitted()).isEqualTo(80 - PlanTreeView.MD_MAX_DEPTH);
+    assertThat(t.hotNodes()).as("each node has 1/80 of the cost").isZero();
+  }
+}
