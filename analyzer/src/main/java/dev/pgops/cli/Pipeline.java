@@ -56,6 +56,12 @@ final class Pipeline {
       WRITER.write(model, f, out);
       files.add(out);
     }
+    if (formats.contains(Format.HTML) || formats.contains(Format.MARKDOWN)) {
+      // the filled performance-triage log goes with the human-readable reports
+      Path triage = dir.resolve(ReportWriter.TRIAGE_LOG_FILE);
+      WRITER.writeTriageLog(model, triage);
+      files.add(triage);
+    }
     return new Result(evaluation, scorecard, files);
   }
 
