@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -105,6 +106,33 @@ public final class PgSession implements AutoCloseable {
       for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
       statements++;
       try (ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) out.add(mapper.map(rs));
+        return out;
+      }
+    }
+  }
+
+  /**
+   * Runs one statement that takes no bound values and may be a utility statement (PREPARE, SET,
+   * DEALLOCATE, BEGIN, ROLLBACK), marker added and counted. The text is sent as is through a plain
+   * JDBC statement: {@code ?} is not a placeholder and JDBC escapes are off, so callers must have
+   * checked it is a single statement.
+   */
+  public void execute(String sql) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.setEscapeProcessing(false);
+      statements++;
+      st.execute(mark(sql));
+    }
+  }
+
+  /** Like {@link #execute(String)} for a statement that returns rows (e.g. EXPLAIN), mapping every row. */
+  public <T> List<T> queryUnbound(String sql, RowMapper<T> mapper) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.setEscapeProcessing(false);
+      statements++;
+      try (ResultSet rs = st.executeQuery(mark(sql))) {
         List<T> out = new ArrayList<>();
         while (rs.next()) out.add(mapper.map(rs));
         return out;
