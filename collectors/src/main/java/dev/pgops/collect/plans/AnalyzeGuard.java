@@ -30,8 +30,18 @@ final class AnalyzeGuard {
     return t;
   });
   private static final long PARSE_TIMEOUT_MS = 2000;
-  private static final Set<String> BLOCKED_FUNCTIONS = Set.of("NEXTVAL", "SETVAL");
-  private static final List<String> BLOCKED_FUNCTION_PREFIXES = List.of("DBLINK", "PG_ADVISORY");
+  /**
+   * Calls whose effects a rollback does not undo (sequences, remote work, locks, signals, resets,
+   * server-side files, notifications, WAL and replication control). A READ ONLY transaction stops
+   * table writes but none of these.
+   */
+  private static final Set<String> BLOCKED_FUNCTIONS = Set.of("NEXTVAL", "SETVAL", "SET_CONFIG", "PG_NOTIFY",
+      "PG_TERMINATE_BACKEND", "PG_CANCEL_BACKEND", "PG_RELOAD_CONF", "PG_ROTATE_LOGFILE", "PG_SWITCH_WAL",
+      "PG_PROMOTE", "PG_LOGICAL_EMIT_MESSAGE", "PG_IMPORT_SYSTEM_COLLATIONS", "CROSSTAB", "XPATH_TABLE");
+  private static final List<String> BLOCKED_FUNCTION_PREFIXES = List.of("DBLINK", "PG_ADVISORY", "PG_TRY_ADVISORY",
+      "PG_STAT_RESET", "PG_STAT_STATEMENTS_RESET", "PG_STAT_CLEAR", "PG_CREATE_", "PG_DROP_REPLICATION_SLOT",
+      "PG_REPLICATION_ORIGIN_", "PG_LOGICAL_SLOT_", "PG_REPLICATION_SLOT_ADVANCE", "PG_FILE_", "LO_", "PG_WAL_REPLAY_",
+      "PG_BACKUP_START", "PG_BACKUP_STOP", "PG_START_BACKUP", "PG_STOP_BACKUP", "CROSSTAB");
   private static final Set<String> DATA_MODIFYING = Set.of("INSERT", "UPDATE", "DELETE", "MERGE");
 
   private AnalyzeGuard() {}

@@ -73,7 +73,8 @@ public final class PlansCollector implements Collector<List<QueryPlan>> {
     String db = database != null ? database : pg.queryOne("SELECT current_database()", rs -> rs.getString(1));
     boolean genericPlanOption = pg.version().major() >= 16;
     List<StatementStats> top = statements.stream()
-        .filter(s -> db.equals(s.database()) && s.query() != null)
+        // pgops' own statements (the marker starts them) are not the application's workload
+        .filter(s -> db.equals(s.database()) && s.query() != null && !s.query().stripLeading().startsWith(PgSession.MARKER))
         .sorted(Comparator.comparingDouble(StatementStats::totalTimeMs).reversed()
             .thenComparing(StatementStats::queryId, Comparator.nullsLast(Comparator.naturalOrder())))
         .toList();
@@ -218,7 +219,7 @@ public final class PlansCollector implements Collector<List<QueryPlan>> {
       return Optional.of("query text not visible: insufficient privilege (grant pg_read_all_stats)");
     }
     SqlScan scan = SqlScan.of(query);
-    if (scan.unterminated()) return Optional.of("the text has an unterminated literal, identifier or comment");
+    if (scan.unterminated()) return Optional.of("the text has an unterminated literal, identifier or comment, or a backslash in a plain string literal");
     if (scan.multipleStatements()) return Optional.of("the text holds more than one statement");
     if (!scan.explainable()) {
       String first = scan.firstWord();

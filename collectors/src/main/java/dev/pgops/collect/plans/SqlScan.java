@@ -16,7 +16,9 @@ import java.util.Set;
  *     kept as the word "(" so a caller can tell {@code nextval(} from a column named nextval
  * @param multipleStatements a {@code ;} is followed by anything but whitespace and comments
  * @param maxParam the highest {@code $n}, 0 when there is none
- * @param unterminated a literal, quoted identifier or comment is still open at the end
+ * @param unterminated a literal, quoted identifier or comment is still open at the end, or a plain
+ *     {@code '…'} literal holds a backslash (whether it escapes the next quote depends on the
+ *     server's {@code standard_conforming_strings}, so the text is treated as unreadable)
  */
 record SqlScan(List<String> words, boolean multipleStatements, int maxParam, boolean unterminated) {
 
@@ -84,7 +86,7 @@ record SqlScan(List<String> words, boolean multipleStatements, int maxParam, boo
             && words.get(words.size() - 1).equals("E");
         if (escapes) words.remove(words.size() - 1);
         int end = skipQuoted(sql, i, '\'', escapes);
-        if (end < 0) return new SqlScan(words, multiple, maxParam, true);
+        if (end < 0 || (!escapes && sql.substring(i, end).indexOf('\\') >= 0)) return new SqlScan(words, multiple, maxParam, true);
         i = end;
         continue;
       }

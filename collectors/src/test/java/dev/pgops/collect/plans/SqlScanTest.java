@@ -43,6 +43,8 @@ class SqlScanTest {
     assertThat(SqlScan.of("SELECT 1 /* open").unterminated()).isTrue();
     assertThat(SqlScan.of("SELECT $q$ body").unterminated()).isTrue();
     assertThat(SqlScan.of("SELECT \"id").unterminated()).isTrue();
+    // with standard_conforming_strings off this quote is escaped and "; DROP" would be a statement
+    assertThat(SqlScan.of("SELECT '\\'; DROP TABLE t; --'").unterminated()).isTrue();
   }
 
   @Test
