@@ -8,6 +8,9 @@ import dev.pgops.collect.PgSession;
 import dev.pgops.snapshot.QueryPlan;
 import dev.pgops.snapshot.StatementStats;
 import dev.pgops.testing.EmbeddedPg;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -36,7 +39,9 @@ class PlansCollectorIT {
 
   static synchronized EmbeddedPg server(int major) {
     return SERVERS.computeIfAbsent(major, m -> {
-      EmbeddedPg pg = EmbeddedPg.builder(m).config("pg_stat_statements.track_utility", "on").start();
+      EmbeddedPg pg = EmbeddedPg.builder(m).config("pg_stat_statements.track_utility", "on")
+          .config("logging_collector", "on").config("log_directory", "log").config("log_filename", "postgresql.log")
+          .config("log_statement", "all").config("log_line_prefix", "%a|").start();
       pg.createDatabase(DB);
       pg.exec(DB, String.join("\n",
           "CREATE EXTENSION pg_stat_statements;",
@@ -280,6 +285,39 @@ class PlansCollectorIT {
       if (!join.method().equals(PlansCollector.ANALYZE)) assertThat(join.method()).isEqualTo(method(major));
       assertThat(plans).filteredOn(p -> p.query().contains("$1")).allMatch(p -> p.method().equals(method(major)));
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.pgops.testing.PgMajors#configured")
+  void everyStatementSentCarriesTheMarker(int major) throws Exception {
+    EmbeddedPg pg = server(major);
+    String fence = "pgops-plans-fence-" + System.nanoTime();
+    int sent;
+    try (PgSession s = session(pg)) {
+      int start = s.statementsSent();
+      new PlansCollector(statements(pg), PlanOptions.defaults().withExplainAnalyze(true, 2, 2000)).collect(s);
+      PlansCollector.explainAnalyze(s, "SELECT audit_f()", PlanOptions.defaults());
+      s.queryOne("SELECT '" + fence + "'", rs -> rs.getString(1));
+      sent = s.statementsSent() - start;
+    }
+    Path log = pg.dataDir().resolve("log").resolve("postgresql.log");
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    List<String> lines = List.of();
+    while (System.nanoTime() < deadline) {
+      lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+      if (lines.stream().anyMatch(l -> l.contains(fence))) break;
+      Thread.sleep(100);
+    }
+    String fenceLine = lines.stream().filter(l -> l.contains(fence)).findFirst().orElseThrow();
+    // the statements pgops sent since the collector started (log_line_prefix '%a|')
+    List<String> ours = lines.stream()
+        .filter(l -> l.startsWith(PgSession.APPLICATION_NAME + "|LOG:  statement: ") || l.startsWith(PgSession.APPLICATION_NAME + "|LOG:  execute "))
+        .toList();
+    assertThat(ours).contains(fenceLine);
+    assertThat(ours).allSatisfy(l -> assertThat(l.substring(l.indexOf(": ", l.indexOf("LOG:") + 5) + 2)).startsWith(PgSession.MARKER));
+    assertThat(ours).anyMatch(l -> l.contains(PgSession.MARKER + " BEGIN READ ONLY"));
+    assertThat(ours).anyMatch(l -> l.contains(PgSession.MARKER + " ROLLBACK"));
+    assertThat(sent).isPositive();
   }
 
   private static long superuserLong(EmbeddedPg pg, String sql) throws SQLException {
