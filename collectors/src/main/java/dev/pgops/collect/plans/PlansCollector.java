@@ -28,14 +28,19 @@ import java.util.StringJoiner;
  * EXPLAIN accepts; a text that fails (syntax, parameter typing, privileges, timeout) becomes a
  * "not-explainable" plan with the reason, never a collector failure. A broken connection still fails.
  *
- * <p>The plans are computed in the pgops session, under its planner settings and search_path, not
- * those of the role that ran the statement ({@code ALTER ROLE … SET enable_hashjoin = off} does not
- * apply here): the {@code Settings} key SETTINGS adds shows what the planner used, and a generic plan
- * can differ from the custom plans real parameter values get.
+ * <p>The plans are computed in the pgops session, under its role, planner settings and search_path,
+ * not those of the role that ran the statement: {@code ALTER ROLE app SET enable_hashjoin = off} or a
+ * role's {@code work_mem} do not apply here, so a plan can differ from the one the application got
+ * (the {@code Settings} key that SETTINGS adds shows what this planner used), and an unqualified
+ * table outside pgops' search_path makes the text "not-explainable" (relation does not exist). A
+ * generic plan can also differ from the custom plans real parameter values get. Texts starting with
+ * pgops' own marker are skipped (PG18's pg_stat_statements drops a leading comment, so there its own
+ * EXPLAINs show up as utility statements instead).
  *
  * <p>Statements sent: 1 ({@code current_database()}) + version (cached by the session) + per plan 1
- * on 16+ or 3 on 13–15 (PREPARE, EXPLAIN EXECUTE, DEALLOCATE) + 2 for plan_cache_mode, + 2 to change
- * the statement timeout, + 4 per EXPLAIN ANALYZE; never a function of the number of statements given.
+ * on 16+ or 3 on 13–15 (PREPARE, EXPLAIN EXECUTE, DEALLOCATE) + 2 for plan_cache_mode + 2 when the
+ * plan timeout differs from the session's + 5 per EXPLAIN ANALYZE (BEGIN READ ONLY, 2 SET LOCAL,
+ * EXPLAIN, ROLLBACK): bounded by the plan count, never a function of the number of statements given.
  */
 public final class PlansCollector implements Collector<List<QueryPlan>> {
   public static final String NAME = "plans";
@@ -79,21 +84,25 @@ public final class PlansCollector implements Collector<List<QueryPlan>> {
             .thenComparing(StatementStats::queryId, Comparator.nullsLast(Comparator.naturalOrder())))
         .toList();
 
-    List<QueryPlan> out = new ArrayList<>();
+    // in total-time order: statements to explain, and those refused without sending anything (under
+    // a cap of their own, so a list of utility statements cannot grow the section without bound)
+    List<Candidate> rows = new ArrayList<>();
     List<Candidate> toExplain = new ArrayList<>();
     int refused = 0;
     for (StatementStats s : top) {
       if (toExplain.size() >= opts.planCount()) break;
       Optional<String> why = precheckWithLimit(s.query());
       if (why.isPresent()) {
-        // reported without sending anything, under a cap of their own so a list of utility
-        // statements cannot grow the section without bound
-        if (refused++ < opts.planCount()) out.add(notExplainable(s, genericPlanOption ? GENERIC : GENERIC_PREPARED, why.get()));
+        if (refused++ >= opts.planCount()) continue;
+        Candidate c = new Candidate(s, 0);
+        c.plan = notExplainable(s, genericPlanOption ? GENERIC : GENERIC_PREPARED, why.get());
+        rows.add(c);
         continue;
       }
-      toExplain.add(new Candidate(s, toExplain.size() + 1));
+      Candidate c = new Candidate(s, toExplain.size() + 1);
+      rows.add(c);
+      toExplain.add(c);
     }
-    if (toExplain.isEmpty()) return Section.of(out);
 
     int analyzed = 0;
     List<Candidate> generic = new ArrayList<>();
@@ -120,8 +129,7 @@ public final class PlansCollector implements Collector<List<QueryPlan>> {
         return null;
       });
     }
-    for (Candidate c : toExplain) out.add(c.plan);
-    return Section.of(out);
+    return Section.of(rows.stream().map(c -> c.plan).toList());
   }
 
   /**
