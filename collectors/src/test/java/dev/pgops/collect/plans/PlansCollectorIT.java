@@ -54,6 +54,8 @@ class PlansCollectorIT {
           "CREATE TABLE audit (at timestamptz NOT NULL);",
           "CREATE FUNCTION audit_f() RETURNS int LANGUAGE sql VOLATILE AS $$ INSERT INTO audit VALUES (now()) RETURNING 1 $$;",
           "CREATE SEQUENCE s;",
+          // planning folds a constant call to an IMMUTABLE function: this one makes planning take 2 s
+          "CREATE FUNCTION slow_to_plan() RETURNS int IMMUTABLE LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(2); RETURN 1; END $$;",
           "CREATE ROLE app_user LOGIN;",
           "GRANT SELECT ON ALL TABLES IN SCHEMA public TO app_user;",
           "ALTER ROLE app_user SET work_mem = '64kB';",
@@ -284,6 +286,26 @@ class PlansCollectorIT {
       QueryPlan join = plan(plans, q -> q.contains("JOIN big b ON b.id = s.id"));
       if (!join.method().equals(PlansCollector.ANALYZE)) assertThat(join.method()).isEqualTo(method(major));
       assertThat(plans).filteredOn(p -> p.query().contains("$1")).allMatch(p -> p.method().equals(method(major)));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.pgops.testing.PgMajors#configured")
+  void aPlanThatTimesOutIsNotExplainableAndTheNextStillRuns(int major) throws SQLException {
+    EmbeddedPg pg = server(major);
+    List<StatementStats> input = List.of(
+        stats("1", "app_user", DB, 1, 1, 100, 0, "SELECT slow_to_plan() FROM small WHERE id = $1"),
+        stats("2", "app_user", DB, 1, 1, 50, 0, "SELECT * FROM big WHERE id = $1"));
+    try (PgSession s = session(pg)) {
+      List<QueryPlan> plans = new PlansCollector(input, PlanOptions.defaults().withPlanTimeoutMs(300)).collect(s)
+          .collected().orElseThrow();
+      assertThat(plans).extracting(QueryPlan::queryId).containsExactly("1", "2");
+      assertThat(plans.get(0).status()).isEqualTo(QueryPlan.NOT_EXPLAINABLE);
+      assertThat(plans.get(0).reason()).isEqualTo("timed out after 300 ms");
+      assertThat(plans.get(1).ok()).as(plans.get(1).reason()).isTrue();
+      assertThat(plans.get(1).method()).isEqualTo(method(major));
+      assertThat(s.<String>queryOne("SELECT current_setting('statement_timeout')", rs -> rs.getString(1))).isEqualTo("5s");
+      assertThat(s.<Long>queryOne("SELECT count(*) FROM pg_prepared_statements", rs -> rs.getLong(1))).isZero();
     }
   }
 
