@@ -1,5 +1,6 @@
 package dev.pgops.collect;
 
+import dev.pgops.collect.plans.PlanOptions;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,10 +15,11 @@ import java.util.TreeMap;
  * @param clock source of {@code meta.collectedAt}
  * @param toolVersion written to {@code meta.toolVersion}
  * @param maxSessions cap on the notable sessions listed in the activity section (default 50)
+ * @param plans how the plans section is collected (top-statement count, timeouts, opt-in EXPLAIN ANALYZE)
  */
 public record CollectOptions(
     long statementTimeoutMs, long lockTimeoutMs, Map<String, Long> perCollectorTimeoutMs,
-    Clock clock, String toolVersion, int maxSessions) {
+    Clock clock, String toolVersion, int maxSessions, PlanOptions plans) {
 
   public static final long DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
   public static final long DEFAULT_LOCK_TIMEOUT_MS = 100;
@@ -30,6 +32,13 @@ public record CollectOptions(
     perCollectorTimeoutMs = Map.copyOf(new TreeMap<>(perCollectorTimeoutMs == null ? Map.of() : perCollectorTimeoutMs));
     clock = clock == null ? Clock.systemUTC() : clock;
     toolVersion = toolVersion == null ? "dev" : toolVersion;
+    plans = plans == null ? PlanOptions.defaults() : plans;
+  }
+
+  /** The options before plan options existed; plans get {@link PlanOptions#defaults()}. */
+  public CollectOptions(long statementTimeoutMs, long lockTimeoutMs, Map<String, Long> perCollectorTimeoutMs,
+      Clock clock, String toolVersion, int maxSessions) {
+    this(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions, null);
   }
 
   public static CollectOptions defaults() {
@@ -38,25 +47,29 @@ public record CollectOptions(
   }
 
   public CollectOptions withClock(Clock c) {
-    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, c, toolVersion, maxSessions);
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, c, toolVersion, maxSessions, plans);
   }
 
   public CollectOptions withToolVersion(String v) {
-    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, v, maxSessions);
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, v, maxSessions, plans);
   }
 
   public CollectOptions withTimeouts(long statementMs, long lockMs) {
-    return new CollectOptions(statementMs, lockMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions);
+    return new CollectOptions(statementMs, lockMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions, plans);
   }
 
   public CollectOptions withCollectorTimeout(String collector, long ms) {
     Map<String, Long> m = new TreeMap<>(perCollectorTimeoutMs);
     m.put(collector, ms);
-    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, m, clock, toolVersion, maxSessions);
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, m, clock, toolVersion, maxSessions, plans);
   }
 
   public CollectOptions withMaxSessions(int n) {
-    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, n);
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, n, plans);
+  }
+
+  public CollectOptions withPlans(PlanOptions p) {
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions, p);
   }
 
   /** The statement timeout a collector runs under. */

@@ -1,11 +1,14 @@
 package dev.pgops.collect;
 
 import dev.pgops.snapshot.PgVersion;
+import org.postgresql.core.BaseStatement;
+import org.postgresql.core.QueryExecutor;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -110,6 +113,43 @@ public final class PgSession implements AutoCloseable {
         return out;
       }
     }
+  }
+
+  /**
+   * Runs one statement that takes no bound values and may be a utility statement (PREPARE, SET,
+   * DEALLOCATE, BEGIN, ROLLBACK), marker added and counted. The text is sent as is with the simple
+   * query protocol: {@code ?} is not a placeholder, JDBC escapes are off, and the server runs every
+   * statement the text holds, so callers must have checked it is a single statement.
+   */
+  public void execute(String sql) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.setEscapeProcessing(false);
+      statements++;
+      simple(st, sql);
+    }
+  }
+
+  /** Like {@link #execute(String)} for a statement that returns rows (e.g. EXPLAIN), mapping every row. */
+  public <T> List<T> queryUnbound(String sql, RowMapper<T> mapper) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.setEscapeProcessing(false);
+      statements++;
+      if (!simple(st, sql)) throw new SQLException("the statement returned no rows", "02000");
+      try (ResultSet rs = st.getResultSet()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) out.add(mapper.map(rs));
+        return out;
+      }
+    }
+  }
+
+  /**
+   * Sends {@code sql} with the simple query protocol: a text holding {@code $n} parameters with no
+   * values (EXPLAIN (GENERIC_PLAN), PREPARE … AS) cannot go through the extended protocol, whose
+   * Bind would have to supply them.
+   */
+  private static boolean simple(Statement st, String sql) throws SQLException {
+    return st.unwrap(BaseStatement.class).executeWithFlags(mark(sql), QueryExecutor.QUERY_EXECUTE_AS_SIMPLE);
   }
 
   /** A query expected to return exactly one row. */
