@@ -20,7 +20,7 @@ import java.util.Set;
 public final class SeqScanSelectiveFilterRule extends PlanRule {
   static final Threshold MIN_REMOVED_RATIO = Threshold.of("minRemovedRatio", 2, "rows removed by the filter must exceed this multiple of the rows kept");
   static final Threshold MIN_ROWS = Threshold.of("minRows", 10000, "ignore scans that read fewer rows than this (kept + removed, all loops)");
-  static final Threshold MIN_BYTES = Threshold.of("minBytes", 3 * 8192, "ignore scans reading less than this (rows x Plan Width, bytes)");
+  static final Threshold MIN_BYTES = Threshold.of("minBytes", 3 * 8192, "ignore scans reading less than this (bytes: rows x Plan Width, or blocks touched x 8 kB when larger)");
 
   @Override public List<Threshold> thresholds() { return List.of(MIN_REMOVED_RATIO, MIN_ROWS, MIN_BYTES); }
   @Override Set<Need> needs() { return analyze(); }
@@ -32,8 +32,11 @@ public final class SeqScanSelectiveFilterRule extends PlanRule {
       if (!n.nodeType().endsWith("Seq Scan") || n.filter() == null) continue;
       double kept = n.totalRows(), removed = n.totalRowsRemovedByFilter();
       double read = kept + removed;
-      if (removed <= ctx.value(MIN_REMOVED_RATIO) * kept || read < ctx.value(MIN_ROWS)
-          || read * n.planWidth() <= ctx.value(MIN_BYTES)) continue;
+      // Hinter estimates the bytes read as rows x Plan Width; that width is 0 for count(*), so with BUFFERS the
+      // blocks the scan touched count too
+      var b = n.exclusiveBuffers();
+      double bytes = Math.max(read * n.planWidth(), (b.sharedHit() + b.sharedRead() + b.localHit() + b.localRead()) * 8192.0);
+      if (removed <= ctx.value(MIN_REMOVED_RATIO) * kept || read < ctx.value(MIN_ROWS) || bytes <= ctx.value(MIN_BYTES)) continue;
       String ddl = Filters.indexDdl(n);
       out.add(nodeFinding(ctx, t, n, at(n) + " in " + t.what() + " read " + Fmt.count(read) + " rows and discarded "
               + Fmt.pct(removed / read) + " of them (kept " + Fmt.count(kept) + ") with Filter " + n.filter())
