@@ -44,9 +44,12 @@ public final class InsufficientEvidenceRule implements Rule {
         continue;
       }
       Set<PlanRule.Need> missing = EnumSet.noneOf(PlanRule.Need.class);
-      if (!p.analyzed()) missing.add(PlanRule.Need.ANALYZE);
-      if (!p.timing()) missing.add(PlanRule.Need.TIMING);
-      if (!p.buffers()) missing.add(PlanRule.Need.BUFFERS);
+      if (!p.analyzed()) {
+        missing.add(PlanRule.Need.ANALYZE); // times and buffers come only with it
+      } else {
+        if (!p.timing()) missing.add(PlanRule.Need.TIMING);
+        if (!p.buffers()) missing.add(PlanRule.Need.BUFFERS);
+      }
       Set<String> unchecked = new TreeSet<>();
       for (Rule r : PlanRules.ALL) {
         if (r instanceof PlanRule pr && !PlanRule.has(p, pr.needs())) unchecked.add(id(r));

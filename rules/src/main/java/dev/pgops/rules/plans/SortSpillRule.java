@@ -29,7 +29,7 @@ public final class SortSpillRule extends PlanRule {
       if (disk == null || disk <= 0) continue;
       String method = n.sortMethod() == null ? "external" : n.sortMethod();
       String keys = String.join(", ", n.sortKey());
-      out.add(nodeFinding(ctx, t, n, n.description() + " spilled " + kb(disk) + " to disk (" + method + ") at node "
+      out.add(nodeFinding(ctx, t, n, n.description() + input(n) + " spilled " + kb(disk) + " to disk (" + method + ") at node "
               + n.path() + " in " + t.what() + (keys.isEmpty() ? "" : "; sort key " + keys))
           .evidence("sortMethod", method)
           .evidence("diskKb", Fmt.plain(Math.round(disk)))
@@ -40,5 +40,12 @@ public final class SortSpillRule extends PlanRule {
           .build());
     }
     return out;
+  }
+
+  /** " of public.orders" when the sort's input is a single chain down to one scanned relation. */
+  private static String input(PlanNode n) {
+    PlanNode c = n;
+    while (c.children().size() == 1 && c.qualifiedRelation() == null) c = c.children().get(0);
+    return c.qualifiedRelation() == null ? "" : " of " + c.qualifiedRelation();
   }
 }

@@ -24,7 +24,7 @@ class SortSpillRuleTest {
   void reportsTheSpilledSortWithItsSize(int major) {
     var f = t.findings(with("pg" + major + "-sort-spill.json"));
     assertThat(f).singleElement().satisfies(x -> {
-      assertThat(x.message()).containsPattern("Sort spilled \\d+ MB to disk \\(external (merge|sort)\\) at node 0");
+      assertThat(x.message()).containsPattern("Sort of public.orders spilled \\d+ MB to disk \\(external (merge|sort)\\) at node 0");
       assertThat(x.remediation()).contains("SET LOCAL work_mem", "ALTER ROLE");
       assertThat(Long.parseLong(x.evidence().get("diskKb"))).isGreaterThan(10_000);
     });
