@@ -1,0 +1,44 @@
+package dev.pgops.rules.plans;
+
+import static dev.pgops.rules.plans.PlanFixtures.clean;
+import static dev.pgops.rules.plans.PlanFixtures.edited;
+import static dev.pgops.rules.plans.PlanFixtures.node;
+import static dev.pgops.rules.plans.PlanFixtures.plan;
+import static dev.pgops.rules.plans.PlanFixtures.with;
+import static dev.pgops.rules.testing.Snap.snap;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pgops.findings.Location;
+import dev.pgops.findings.Severity;
+import dev.pgops.rules.RuleResult;
+import dev.pgops.rules.testing.RuleTester;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LossyBitmapRuleTest {
+  private final RuleTester t = RuleTester.of(new LossyBitmapRule());
+
+  @ParameterizedTest
+  @ValueSource(ints = {13, 14, 15, 16, 17, 18})
+  void reportsLossyBlocks(int major) {
+    assertThat(t.findings(with("pg" + major + "-lossy-bitmap.json"))).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
+      assertThat(x.message()).contains("Bitmap Heap Scan on public.orders", "went lossy");
+    });
+  }
+
+  @Test
+  void exactBitmapsDoNotFire() {
+    assertThat(t.findings(clean())).isEmpty();
+    var exact = edited("pg17-lossy-bitmap.json", top -> node(top, "0.0").put("Lossy Heap Blocks", 0));
+    assertThat(t.findings(snap().plan(plan("exact", exact)))).isEmpty();
+  }
+
+  @Test
+  void notEvaluatedWithoutPlans() {
+    RuleResult r = t.result(snap().unavailable("plans", "no statements to explain"));
+    assertThat(r.status()).isEqualTo(RuleResult.Status.NOT_EVALUATED);
+    assertThat(r.reason()).contains("no statements to explain");
+  }
+}
