@@ -2,6 +2,7 @@ package dev.pgops.cli;
 
 import dev.pgops.collect.CollectOptions;
 import dev.pgops.collect.ConnectionSpec;
+import dev.pgops.collect.plans.PlanOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -27,6 +28,19 @@ final class ConnectionOptions {
       description = "Per-collector statement_timeout override, e.g. --collector-timeout tableBloat=30000.")
   Map<String, Long> collectorTimeouts = new LinkedHashMap<>();
 
+  @Option(names = "--plans", paramLabel = "N", defaultValue = "20",
+      description = "Generic plans (EXPLAIN without executing) of the top N statements by total time (default: ${DEFAULT-VALUE}; 0: none).")
+  int planCount;
+
+  @Option(names = "--explain-analyze", paramLabel = "N", arity = "0..1", fallbackValue = "5",
+      description = "Opt-in: also EXPLAIN ANALYZE up to N (default 5) top statements that parse as a single plain SELECT "
+          + "without parameters, in a READ ONLY transaction that is always rolled back, under --analyze-timeout.")
+  Integer explainAnalyze;
+
+  @Option(names = "--analyze-timeout", paramLabel = "MS", defaultValue = "2000",
+      description = "statement_timeout for each EXPLAIN ANALYZE, in ms (default: ${DEFAULT-VALUE}).")
+  long analyzeTimeoutMs;
+
   ConnectionSpec spec() {
     return ConnectionSpec.resolve(url, System.getenv(), Path.of(System.getProperty("user.home")));
   }
@@ -37,6 +51,8 @@ final class ConnectionOptions {
         .withClock(clock)
         .withToolVersion(ToolVersion.get());
     for (var e : collectorTimeouts.entrySet()) opts = opts.withCollectorTimeout(e.getKey(), e.getValue());
-    return opts;
+    PlanOptions plans = PlanOptions.defaults().withPlanCount(planCount);
+    if (explainAnalyze != null && explainAnalyze > 0) plans = plans.withExplainAnalyze(true, explainAnalyze, analyzeTimeoutMs);
+    return opts.withPlans(plans);
   }
 }

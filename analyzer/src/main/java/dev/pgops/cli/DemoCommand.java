@@ -2,6 +2,7 @@ package dev.pgops.cli;
 
 import dev.pgops.collect.CollectOptions;
 import dev.pgops.collect.ConnectionSpec;
+import dev.pgops.collect.plans.PlanOptions;
 import dev.pgops.collect.SnapshotCollector;
 import dev.pgops.demo.DemoDatabase;
 import dev.pgops.report.Format;
@@ -43,7 +44,9 @@ final class DemoCommand implements Callable<Integer> {
       ConnectionSpec conn = ConnectionSpec.resolve(db.jdbcUrl(), Map.of("PGUSER", db.user()), work);
       System.err.println("collecting…");
       snapshot = SnapshotCollector.collect(conn,
-          CollectOptions.defaults().withClock(Clock.systemUTC()).withToolVersion(ToolVersion.get()));
+          CollectOptions.defaults().withClock(Clock.systemUTC()).withToolVersion(ToolVersion.get())
+              // a throw-away sandbox: EXPLAIN ANALYZE (read-only, rolled back) gives the plan rules real row counts
+              .withPlans(PlanOptions.defaults().withExplainAnalyze(true, 5, 5000)));
     } finally {
       deleteTree(work);
     }
