@@ -14,22 +14,41 @@ import java.util.TreeMap;
  * @param clock source of {@code meta.collectedAt}
  * @param toolVersion written to {@code meta.toolVersion}
  * @param maxSessions cap on the notable sessions listed in the activity section (default 50)
+ * @param statementsTopN N of the {@code pg_stat_statements} top-N lists (by total time, mean time,
+ *     calls, shared blocks read, temp blocks written) whose union is collected (default 50)
+ * @param statementsRowCap hard cap on the statements collected, whatever the union's size (default 250)
+ * @param queryTextLimit query texts are truncated server-side to this many characters (default 2000)
+ * @param maskQueryText replace string and numeric literals in query texts with {@code ?} (default off)
  */
 public record CollectOptions(
     long statementTimeoutMs, long lockTimeoutMs, Map<String, Long> perCollectorTimeoutMs,
-    Clock clock, String toolVersion, int maxSessions) {
+    Clock clock, String toolVersion, int maxSessions,
+    int statementsTopN, int statementsRowCap, int queryTextLimit, boolean maskQueryText) {
 
   public static final long DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
   public static final long DEFAULT_LOCK_TIMEOUT_MS = 100;
   public static final int DEFAULT_MAX_SESSIONS = 50;
+  public static final int DEFAULT_STATEMENTS_TOP_N = 50;
+  public static final int DEFAULT_STATEMENTS_ROW_CAP = 250;
+  public static final int DEFAULT_QUERY_TEXT_LIMIT = 2000;
 
   public CollectOptions {
     if (statementTimeoutMs <= 0) throw new IllegalArgumentException("statementTimeoutMs must be > 0");
     if (lockTimeoutMs <= 0) throw new IllegalArgumentException("lockTimeoutMs must be > 0");
     if (maxSessions < 0) throw new IllegalArgumentException("maxSessions must be >= 0");
+    if (statementsTopN < 1) throw new IllegalArgumentException("statementsTopN must be >= 1");
+    if (statementsRowCap < 1) throw new IllegalArgumentException("statementsRowCap must be >= 1");
+    if (queryTextLimit < 1) throw new IllegalArgumentException("queryTextLimit must be >= 1");
     perCollectorTimeoutMs = Map.copyOf(new TreeMap<>(perCollectorTimeoutMs == null ? Map.of() : perCollectorTimeoutMs));
     clock = clock == null ? Clock.systemUTC() : clock;
     toolVersion = toolVersion == null ? "dev" : toolVersion;
+  }
+
+  /** The pre-issue-3 components; the statement options take their defaults. */
+  public CollectOptions(long statementTimeoutMs, long lockTimeoutMs, Map<String, Long> perCollectorTimeoutMs,
+                        Clock clock, String toolVersion, int maxSessions) {
+    this(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
+        DEFAULT_STATEMENTS_TOP_N, DEFAULT_STATEMENTS_ROW_CAP, DEFAULT_QUERY_TEXT_LIMIT, false);
   }
 
   public static CollectOptions defaults() {
@@ -38,25 +57,46 @@ public record CollectOptions(
   }
 
   public CollectOptions withClock(Clock c) {
-    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, c, toolVersion, maxSessions);
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, c, toolVersion, maxSessions,
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText);
   }
 
   public CollectOptions withToolVersion(String v) {
-    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, v, maxSessions);
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, v, maxSessions,
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText);
   }
 
   public CollectOptions withTimeouts(long statementMs, long lockMs) {
-    return new CollectOptions(statementMs, lockMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions);
+    return new CollectOptions(statementMs, lockMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText);
   }
 
   public CollectOptions withCollectorTimeout(String collector, long ms) {
     Map<String, Long> m = new TreeMap<>(perCollectorTimeoutMs);
     m.put(collector, ms);
-    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, m, clock, toolVersion, maxSessions);
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, m, clock, toolVersion, maxSessions,
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText);
   }
 
   public CollectOptions withMaxSessions(int n) {
-    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, n);
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, n,
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText);
+  }
+
+  /** N of each top-N list and the hard cap on the statements collected. */
+  public CollectOptions withStatementsTop(int topN, int rowCap) {
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
+        topN, rowCap, queryTextLimit, maskQueryText);
+  }
+
+  public CollectOptions withQueryTextLimit(int chars) {
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
+        statementsTopN, statementsRowCap, chars, maskQueryText);
+  }
+
+  public CollectOptions withMaskQueryText(boolean mask) {
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
+        statementsTopN, statementsRowCap, queryTextLimit, mask);
   }
 
   /** The statement timeout a collector runs under. */

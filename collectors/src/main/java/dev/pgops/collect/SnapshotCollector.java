@@ -11,8 +11,10 @@ import dev.pgops.collect.catalog.SequencesCollector;
 import dev.pgops.collect.catalog.SettingsCollector;
 import dev.pgops.collect.catalog.TableBloatCollector;
 import dev.pgops.collect.catalog.TablesCollector;
+import dev.pgops.collect.statements.StatementsCollector;
 import dev.pgops.collect.stats.ActivityCollector;
 import dev.pgops.collect.stats.ArchiverCollector;
+import dev.pgops.collect.stats.PressureCollector;
 import dev.pgops.collect.stats.ReplicationCollector;
 import dev.pgops.snapshot.CollectorRun;
 import dev.pgops.snapshot.Meta;
@@ -51,7 +53,8 @@ public final class SnapshotCollector {
     return List.of(new SettingsCollector(), new DatabasesCollector(), new TablesCollector(), new IndexesCollector(),
         new ConstraintsCollector(), new ColumnsCollector(), new SequencesCollector(), new TableBloatCollector(),
         new IndexBloatCollector(), new ActivityCollector(options.maxSessions()), new ReplicationCollector(),
-        new ArchiverCollector(), new RolesCollector(), new ExtensionsCollector());
+        new ArchiverCollector(), new RolesCollector(), new ExtensionsCollector(), new StatementsCollector(options),
+        new PressureCollector());
   }
 
   public Snapshot collect(ConnectionSpec spec) {
@@ -81,7 +84,9 @@ public final class SnapshotCollector {
           r.run(new ArchiverCollector()),
           r.run(new RolesCollector()),
           r.run(new ExtensionsCollector()),
-          null, null, null);
+          r.run(new StatementsCollector(options)),
+          null,
+          r.run(new PressureCollector()));
       return snapshot.withMeta(meta.withCollectors(runs));
     }
   }
