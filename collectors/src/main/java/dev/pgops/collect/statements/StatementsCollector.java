@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * in the extension's own schema.
  *
  * <p>Query texts are cut to {@link CollectOptions#queryTextLimit()} on the server and, when asked,
- * masked with {@link QueryTextMasker}. Rows of other users read without {@code pg_read_all_stats}
+ * masked with {@link QueryTextMasker}; texts that mention a password are always masked. Rows of other users read without {@code pg_read_all_stats}
  * are kept: their text is {@value #INSUFFICIENT_PRIVILEGE} and their query id null.
  */
 public final class StatementsCollector implements Collector<Statements> {
@@ -100,6 +100,18 @@ public final class StatementsCollector implements Collector<Statements> {
     return TOP.fileForExtension(extversion);
   }
 
+  /**
+   * The text to keep: literals masked when asked, and always when the text mentions a password
+   * ({@code CREATE ROLE … PASSWORD '…'}, user mappings, connection strings): pg_stat_statements keeps
+   * the literals of utility statements, secrets included.
+   */
+  static String clean(String text, boolean mask) {
+    if (text == null) return "";
+    if (INSUFFICIENT_PRIVILEGE.equals(text)) return text;
+    if (mask || text.toLowerCase(java.util.Locale.ROOT).contains("password")) return QueryTextMasker.mask(text);
+    return text;
+  }
+
   static String requireQuotedIdentifier(String s) {
     if (s == null || !QUOTED_IDENT.matcher(s).matches()) {
       throw new IllegalStateException("unexpected quoted schema name for pg_stat_statements: " + s);
@@ -108,8 +120,7 @@ public final class StatementsCollector implements Collector<Statements> {
   }
 
   private StatementStats row(ResultSet rs) throws SQLException {
-    String text = rs.getString("query");
-    if (mask && text != null && !INSUFFICIENT_PRIVILEGE.equals(text)) text = QueryTextMasker.mask(text);
+    String text = clean(rs.getString("query"), mask);
     return new StatementStats(rs.getString("query_id"), rs.getString("username"), rs.getString("datname"),
         rs.getBoolean("toplevel"), rs.getLong("calls"), rs.getLong("rows"),
         rs.getDouble("total_exec_ms"), rs.getDouble("total_plan_ms"), rs.getDouble("mean_exec_ms"),
@@ -121,6 +132,6 @@ public final class StatementsCollector implements Collector<Statements> {
         rs.getDouble("shared_read_ms"), rs.getDouble("shared_write_ms"),
         Rows.nullableLong(rs, "wal_records"), Rows.nullableLong(rs, "wal_fpi"), Rows.nullableLong(rs, "wal_bytes"),
         Rows.nullableLong(rs, "jit_functions"), Rows.nullableDouble(rs, "jit_total_ms"),
-        text == null ? "" : text);
+        text);
   }
 }
