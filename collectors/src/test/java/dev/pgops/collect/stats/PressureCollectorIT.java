@@ -27,39 +27,37 @@ class PressureCollectorIT {
         Thread.sleep(250);
         o = collect(pg);
       }
-      {
-        assertThat(o.run().status()).as(o.run().reason()).isEqualTo(CollectorRun.Status.OK);
-        InstancePressure p = o.section().collected().orElseThrow();
+      assertThat(o.run().status()).as(o.run().reason()).isEqualTo(CollectorRun.Status.OK);
+      InstancePressure p = o.section().collected().orElseThrow();
 
-        assertThat(p.checkpoints().requested()).isPositive(); // the CHECKPOINT above
-        assertThat(p.checkpoints().timed()).isNotNegative();
-        assertThat(p.checkpoints().done() == null).isEqualTo(major < 18);
-        if (major >= 18) assertThat(p.checkpoints().done()).isPositive();
-        assertThat(p.checkpoints().statsReset() != null || major >= 17).isTrue();
-        assertThat(p.bgwriter().buffersAlloc()).isPositive();
-        assertThat(p.bgwriter().buffersBackend() == null).isEqualTo(major >= 17);
-        assertThat(p.bgwriter().buffersBackendFsync() == null).isEqualTo(major >= 17);
+      assertThat(p.checkpoints().requested()).isPositive(); // the CHECKPOINT above
+      assertThat(p.checkpoints().timed()).isNotNegative();
+      assertThat(p.checkpoints().done() == null).isEqualTo(major < 18);
+      if (major >= 18) assertThat(p.checkpoints().done()).isPositive();
+      assertThat(p.checkpoints().statsReset() != null || major >= 17).isTrue();
+      assertThat(p.bgwriter().buffersAlloc()).isPositive();
+      assertThat(p.bgwriter().buffersBackend() == null).isEqualTo(major >= 17);
+      assertThat(p.bgwriter().buffersBackendFsync() == null).isEqualTo(major >= 17);
 
-        if (major < 14) {
-          assertThat(p.wal()).isNull();
-        } else {
-          assertThat(p.wal()).isNotNull();
-          assertThat(p.wal().records()).isPositive();
-          assertThat(p.wal().bytes()).isPositive();
-        }
-        if (major < 16) {
-          assertThat(p.io()).isEmpty();
-        } else {
-          assertThat(p.io()).isNotEmpty().anySatisfy(r -> {
-            assertThat(r.backendType()).isEqualTo("client backend");
-            assertThat(r.object()).isEqualTo("relation");
-            assertThat(r.hits()).isPositive();
-          });
-        }
-        // bgwriter + checkpoints, then wal (14+) and io (16+): one per view whatever the objects
-        int expected = 1 + 2 + (major >= 14 ? 1 : 0) + (major >= 16 ? 1 : 0); // 1 = server version
-        assertThat(o.run().statements()).isEqualTo(expected);
+      if (major < 14) {
+        assertThat(p.wal()).isNull();
+      } else {
+        assertThat(p.wal()).isNotNull();
+        assertThat(p.wal().records()).isPositive();
+        assertThat(p.wal().bytes()).isPositive();
       }
+      if (major < 16) {
+        assertThat(p.io()).isEmpty();
+      } else {
+        assertThat(p.io()).isNotEmpty().anySatisfy(r -> {
+          assertThat(r.backendType()).isEqualTo("client backend");
+          assertThat(r.object()).isEqualTo("relation");
+          assertThat(r.hits()).isPositive();
+        });
+      }
+      // bgwriter + checkpoints, then wal (14+) and io (16+): one per view whatever the objects
+      int expected = 1 + 2 + (major >= 14 ? 1 : 0) + (major >= 16 ? 1 : 0); // 1 = server version
+      assertThat(o.run().statements()).isEqualTo(expected);
     }
   }
 
