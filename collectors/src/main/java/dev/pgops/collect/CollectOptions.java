@@ -15,30 +15,44 @@ import java.util.TreeMap;
  * @param clock source of {@code meta.collectedAt}
  * @param toolVersion written to {@code meta.toolVersion}
  * @param maxSessions cap on the notable sessions listed in the activity section (default 50)
+ * @param statementsTopN N of the {@code pg_stat_statements} top-N lists (by total time, mean time,
+ *     calls, shared blocks read, temp blocks written) whose union is collected (default 50)
+ * @param statementsRowCap hard cap on the statements collected, whatever the union's size (default 250)
+ * @param queryTextLimit query texts are truncated server-side to this many characters (default 2000)
+ * @param maskQueryText replace string and numeric literals in query texts with {@code ?} (default off)
  * @param plans how the plans section is collected (top-statement count, timeouts, opt-in EXPLAIN ANALYZE)
  */
 public record CollectOptions(
     long statementTimeoutMs, long lockTimeoutMs, Map<String, Long> perCollectorTimeoutMs,
-    Clock clock, String toolVersion, int maxSessions, PlanOptions plans) {
+    Clock clock, String toolVersion, int maxSessions,
+    int statementsTopN, int statementsRowCap, int queryTextLimit, boolean maskQueryText,
+    PlanOptions plans) {
 
   public static final long DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
   public static final long DEFAULT_LOCK_TIMEOUT_MS = 100;
   public static final int DEFAULT_MAX_SESSIONS = 50;
+  public static final int DEFAULT_STATEMENTS_TOP_N = 50;
+  public static final int DEFAULT_STATEMENTS_ROW_CAP = 250;
+  public static final int DEFAULT_QUERY_TEXT_LIMIT = 2000;
 
   public CollectOptions {
     if (statementTimeoutMs <= 0) throw new IllegalArgumentException("statementTimeoutMs must be > 0");
     if (lockTimeoutMs <= 0) throw new IllegalArgumentException("lockTimeoutMs must be > 0");
     if (maxSessions < 0) throw new IllegalArgumentException("maxSessions must be >= 0");
+    if (statementsTopN < 1) throw new IllegalArgumentException("statementsTopN must be >= 1");
+    if (statementsRowCap < 1) throw new IllegalArgumentException("statementsRowCap must be >= 1");
+    if (queryTextLimit < 1) throw new IllegalArgumentException("queryTextLimit must be >= 1");
     perCollectorTimeoutMs = Map.copyOf(new TreeMap<>(perCollectorTimeoutMs == null ? Map.of() : perCollectorTimeoutMs));
     clock = clock == null ? Clock.systemUTC() : clock;
     toolVersion = toolVersion == null ? "dev" : toolVersion;
     plans = plans == null ? PlanOptions.defaults() : plans;
   }
 
-  /** The options before plan options existed; plans get {@link PlanOptions#defaults()}. */
+  /** The pre-issue-3 components; statement and plan options take their defaults. */
   public CollectOptions(long statementTimeoutMs, long lockTimeoutMs, Map<String, Long> perCollectorTimeoutMs,
-      Clock clock, String toolVersion, int maxSessions) {
-    this(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions, null);
+                        Clock clock, String toolVersion, int maxSessions) {
+    this(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
+        DEFAULT_STATEMENTS_TOP_N, DEFAULT_STATEMENTS_ROW_CAP, DEFAULT_QUERY_TEXT_LIMIT, false, null);
   }
 
   public static CollectOptions defaults() {
@@ -47,29 +61,51 @@ public record CollectOptions(
   }
 
   public CollectOptions withClock(Clock c) {
-    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, c, toolVersion, maxSessions, plans);
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, c, toolVersion, maxSessions,
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans);
   }
 
   public CollectOptions withToolVersion(String v) {
-    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, v, maxSessions, plans);
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, v, maxSessions,
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans);
   }
 
   public CollectOptions withTimeouts(long statementMs, long lockMs) {
-    return new CollectOptions(statementMs, lockMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions, plans);
+    return new CollectOptions(statementMs, lockMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans);
   }
 
   public CollectOptions withCollectorTimeout(String collector, long ms) {
     Map<String, Long> m = new TreeMap<>(perCollectorTimeoutMs);
     m.put(collector, ms);
-    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, m, clock, toolVersion, maxSessions, plans);
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, m, clock, toolVersion, maxSessions,
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans);
   }
 
   public CollectOptions withMaxSessions(int n) {
-    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, n, plans);
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, n,
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans);
+  }
+
+  /** N of each top-N list and the hard cap on the statements collected. */
+  public CollectOptions withStatementsTop(int topN, int rowCap) {
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
+        topN, rowCap, queryTextLimit, maskQueryText, plans);
+  }
+
+  public CollectOptions withQueryTextLimit(int chars) {
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
+        statementsTopN, statementsRowCap, chars, maskQueryText, plans);
+  }
+
+  public CollectOptions withMaskQueryText(boolean mask) {
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
+        statementsTopN, statementsRowCap, queryTextLimit, mask, plans);
   }
 
   public CollectOptions withPlans(PlanOptions p) {
-    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions, p);
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, p);
   }
 
   /** The statement timeout a collector runs under. */

@@ -11,14 +11,19 @@ import dev.pgops.collect.catalog.SequencesCollector;
 import dev.pgops.collect.catalog.SettingsCollector;
 import dev.pgops.collect.catalog.TableBloatCollector;
 import dev.pgops.collect.catalog.TablesCollector;
+import dev.pgops.collect.plans.PlansCollector;
+import dev.pgops.collect.statements.StatementsCollector;
 import dev.pgops.collect.stats.ActivityCollector;
 import dev.pgops.collect.stats.ArchiverCollector;
+import dev.pgops.collect.stats.PressureCollector;
 import dev.pgops.collect.stats.ReplicationCollector;
 import dev.pgops.snapshot.CollectorRun;
 import dev.pgops.snapshot.Meta;
 import dev.pgops.snapshot.PgVersion;
 import dev.pgops.snapshot.Section;
+import dev.pgops.snapshot.QueryPlan;
 import dev.pgops.snapshot.Snapshot;
+import dev.pgops.snapshot.Statements;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +56,8 @@ public final class SnapshotCollector {
     return List.of(new SettingsCollector(), new DatabasesCollector(), new TablesCollector(), new IndexesCollector(),
         new ConstraintsCollector(), new ColumnsCollector(), new SequencesCollector(), new TableBloatCollector(),
         new IndexBloatCollector(), new ActivityCollector(options.maxSessions()), new ReplicationCollector(),
-        new ArchiverCollector(), new RolesCollector(), new ExtensionsCollector());
+        new ArchiverCollector(), new RolesCollector(), new ExtensionsCollector(), new StatementsCollector(options),
+        new PressureCollector());
   }
 
   public Snapshot collect(ConnectionSpec spec) {
@@ -66,6 +72,7 @@ public final class SnapshotCollector {
       }
       List<CollectorRun> runs = new ArrayList<>();
       Runner r = new Runner(pg, runs);
+      Section<Statements> statements;
       Snapshot snapshot = new Snapshot(meta,
           r.run(new SettingsCollector()),
           r.run(new DatabasesCollector()),
@@ -81,7 +88,9 @@ public final class SnapshotCollector {
           r.run(new ArchiverCollector()),
           r.run(new RolesCollector()),
           r.run(new ExtensionsCollector()),
-          null, null, null);
+          statements = r.run(new StatementsCollector(options)),
+          r.plans(statements),
+          r.run(new PressureCollector()));
       return snapshot.withMeta(meta.withCollectors(runs));
     }
   }
@@ -113,6 +122,17 @@ public final class SnapshotCollector {
       Outcome<T> o = runOne(pg, c, options.timeoutFor(c));
       runs.add(o.run());
       return o.section();
+    }
+
+    /** Generic plans of the top statements; without statements there is nothing to explain. */
+    Section<List<QueryPlan>> plans(Section<Statements> statements) {
+      if (statements instanceof Section.Collected<Statements> c) {
+        Statements st = c.value();
+        return run(new PlansCollector(st.statements(), options.plans().withQueryTextLimit(st.queryTextLimit())));
+      }
+      String reason = "no statements to explain (" + statements.unavailableReason().orElse("statements not collected") + ")";
+      runs.add(new CollectorRun(PlansCollector.NAME, CollectorRun.Status.SKIPPED, reason, 0, 0));
+      return Section.unavailable(reason);
     }
   }
 

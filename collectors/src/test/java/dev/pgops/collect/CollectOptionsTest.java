@@ -17,6 +17,23 @@ class CollectOptionsTest {
     assertThat(o.lockTimeoutMs()).isEqualTo(100);
     assertThat(o.maxSessions()).isEqualTo(50);
     assertThat(o.perCollectorTimeoutMs()).isEmpty();
+    assertThat(o.statementsTopN()).isEqualTo(50);
+    assertThat(o.statementsRowCap()).isEqualTo(250);
+    assertThat(o.queryTextLimit()).isEqualTo(2000);
+    assertThat(o.maskQueryText()).isFalse();
+  }
+
+  @Test
+  void statementOptionsSurviveTheOtherWithers() {
+    CollectOptions o = CollectOptions.defaults().withStatementsTop(7, 20).withQueryTextLimit(300).withMaskQueryText(true)
+        .withTimeouts(1000, 10).withMaxSessions(3).withToolVersion("x").withCollectorTimeout("statements", 9000);
+    assertThat(o.statementsTopN()).isEqualTo(7);
+    assertThat(o.statementsRowCap()).isEqualTo(20);
+    assertThat(o.queryTextLimit()).isEqualTo(300);
+    assertThat(o.maskQueryText()).isTrue();
+    assertThatThrownBy(() -> o.withStatementsTop(0, 10)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> o.withStatementsTop(5, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> o.withQueryTextLimit(0)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -33,7 +50,8 @@ class CollectOptionsTest {
   void everySectionHasExactlyOneCollector() {
     List<String> names = new SnapshotCollector(null).collectors().stream().map(Collector::name).toList();
     assertThat(names).containsExactly("settings", "databases", "tables", "indexes", "constraints", "columns",
-        "sequences", "tableBloat", "indexBloat", "activity", "replication", "archiver", "roles", "extensions");
+        "sequences", "tableBloat", "indexBloat", "activity", "replication", "archiver", "roles", "extensions",
+        "statements", "pressure");
   }
 
   @Test

@@ -72,6 +72,8 @@ class SnapshotCollectorIT {
       pg.createDatabase("big");
       pg.exec("small", tablesDo(10));
       pg.exec("big", tablesDo(2000));
+      pg.exec("small", "CREATE EXTENSION pg_stat_statements");
+      pg.exec("big", "CREATE EXTENSION pg_stat_statements");
       try {
         Connection idle = pg.connect("app");
         idle.setAutoCommit(false);
@@ -125,7 +127,7 @@ class SnapshotCollectorIT {
     EmbeddedPg pg = server(major).pg();
     Snapshot s = collect(superuser(pg, "app"));
 
-    assertThat(s.meta().collectors()).hasSize(14).allSatisfy(r -> assertThat(r.status())
+    assertThat(s.meta().collectors()).hasSize(16).allSatisfy(r -> assertThat(r.status())
         .as(r.name() + ": " + r.reason()).isEqualTo(CollectorRun.Status.OK));
     assertThat(s.meta().version().major()).isEqualTo(major);
     assertThat(s.meta().serverVersion()).startsWith(major + ".");

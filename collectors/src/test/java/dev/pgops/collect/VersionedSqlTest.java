@@ -56,6 +56,48 @@ class VersionedSqlTest {
   }
 
   @Test
+  void extensionVersionsCompareNumericallyNotAsText() {
+    assertThat(VersionedSql.extensionKey("1.8")).isEqualTo(1008);
+    assertThat(VersionedSql.extensionKey("1.10")).isEqualTo(1010).isGreaterThan(VersionedSql.extensionKey("1.9"));
+    assertThat(VersionedSql.extensionKey("2")).isEqualTo(2000);
+    assertThat(VersionedSql.extensionKey("1.4.1")).isEqualTo(1004);
+    assertThat(VersionedSql.extensionKey(" 3.1beta ")).isEqualTo(3001);
+    assertThatThrownBy(() -> VersionedSql.extensionKey("dev")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> VersionedSql.extensionKey(null)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void picksGreatestExtensionVariantNotAboveInstalledVersion() {
+    VersionedSql sql = new VersionedSql("s", new TreeMap<>(Map.of(0, "base", 1009, "v1.9", 1011, "v1.11")), true);
+    assertThat(sql.forExtension("1.8")).isEqualTo("base");
+    assertThat(sql.forExtension("1.7")).isEqualTo("base");
+    assertThat(sql.forExtension("1.9")).isEqualTo("v1.9");
+    assertThat(sql.forExtension("1.10")).isEqualTo("v1.9");
+    assertThat(sql.forExtension("1.11")).isEqualTo("v1.11");
+    assertThat(sql.forExtension("1.12")).isEqualTo("v1.11");
+    assertThat(sql.forExtension("2.0")).isEqualTo("v1.11");
+    assertThat(sql.fileForExtension("1.10")).isEqualTo("s.ext1_9.sql");
+    assertThat(sql.fileForExtension("1.8")).isEqualTo("s.sql");
+    assertThatThrownBy(() -> sql.forMajor(17)).isInstanceOf(IllegalStateException.class);
+    VersionedSql byServer = new VersionedSql("x", new TreeMap<>(Map.of(0, "base")));
+    assertThatThrownBy(() -> byServer.forExtension("1.8")).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void loadsExtensionVariantsNextToTheCollector() {
+    VersionedSql top = VersionedSql.ofExtension(dev.pgops.collect.statements.StatementsCollector.class, "statements");
+    assertThat(top.overrides()).containsExactly(1009, 1010, 1011);
+    assertThat(top.fileForExtension("1.8")).isEqualTo("statements.sql");
+    assertThat(top.fileForExtension("1.9")).isEqualTo("statements.ext1_9.sql");
+    assertThat(top.fileForExtension("1.10")).isEqualTo("statements.ext1_10.sql");
+    assertThat(top.fileForExtension("1.12")).isEqualTo("statements.ext1_11.sql");
+    assertThat(top.forExtension("1.8")).contains("blk_read_time AS shared_read_ms").contains("true AS toplevel");
+    assertThat(top.forExtension("1.11")).contains("shared_blk_read_time AS shared_read_ms").contains("jit_deform_time");
+    assertThat(VersionedSql.ofExtension(dev.pgops.collect.statements.StatementsCollector.class, "statements_totals")
+        .forExtension("1.9")).contains("pg_stat_statements_info");
+  }
+
+  @Test
   void missingBaseFails() {
     assertThatThrownBy(() -> VersionedSql.of(TablesCollector.class, "nope")).hasMessageContaining("nope.sql");
   }
