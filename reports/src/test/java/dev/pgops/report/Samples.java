@@ -241,41 +241,9 @@ final class Samples {
    * What the statement, plan and pressure rules (written in parallel) report for {@link #perf()}: planted
    * here so the report and the triage log can be checked before those rules land.
    */
-  static List<Finding> perfFindings() {
-    return List.of(
-        planted("statement-dominates-load", Severity.HIGH, "PRF-9", statement(DOMINANT),
-            "Statement " + DOMINANT + " takes 47.6 % of all statement time",
-            Map.of("share", "47.6 %", "calls", "1,200,000", "mean", "0.40 ms"),
-            "-- the plan below scans public.orders for one customer: index it\n"
-                + "CREATE INDEX CONCURRENTLY orders_customer_id_created_at_idx ON public.orders (customer_id, created_at);"),
-        planted("plan-seq-scan", Severity.MEDIUM, "PRF-10", statement(DOMINANT),
-            "Sequential scan of public.orders filtered to one customer",
-            Map.of("node", "Limit > Sort > Hash Join > Seq Scan on public.orders", "plan rows", "10,000"),
-            "CREATE INDEX CONCURRENTLY orders_customer_id_created_at_idx ON public.orders (customer_id, created_at);"),
-        planted("statement-temp-spill", Severity.MEDIUM, "PRF-9", statement(SPILLING),
-            "Statement " + SPILLING + " wrote 38 GB of temporary files in 420 calls",
-            Map.of("temp written", "38 GB", "per call", "93 MB"),
-            "ALTER ROLE report SET work_mem = '128MB';"),
-        planted("plan-sort-spill", Severity.MEDIUM, "PRF-10", statement(SPILLING),
-            "Sort spilled 93 MB to disk (external merge)",
-            Map.of("node", "Sort", "sort space", "95,344 kB Disk", "work_mem", "4MB"),
-            "ALTER ROLE report SET work_mem = '128MB';"),
-        planted("plan-row-misestimate", Severity.HIGH, "PRF-10", statement(SPILLING),
-            "Seq Scan on public.events returned 480,000 rows where 500 were planned (960x)",
-            Map.of("node", "Sort > Seq Scan on public.events", "plan rows", "500", "actual rows", "480,000"),
-            "ANALYZE public.events;\nALTER TABLE public.events ALTER COLUMN kind SET STATISTICS 1000;"),
-        planted("statement-poor-cache-hit", Severity.MEDIUM, "PRF-9", statement(POOR_CACHE),
-            "Statement " + POOR_CACHE + " finds 24.7 % of its blocks in shared buffers",
-            Map.of("shared hit", "24.7 %", "shared read", "6,400,000 blocks"),
-            "-- check the plan; more shared_buffers only if the working set is hot\nSHOW shared_buffers;"),
-        planted("checkpoints-requested", Severity.MEDIUM, "PRF-11", Location.server(),
-            "72.1 % of checkpoints were requested (WAL volume), not timed",
-            Map.of("requested", "310", "timed", "120", "max_wal_size", "1GB"),
-            "ALTER SYSTEM SET max_wal_size = '16GB';\nSELECT pg_reload_conf();"));
-  }
-
+  /** The perf scenario scored by the real rules (the statement, plan and pressure rules exist now). */
   static ReportModel perfModel(Snapshot s, String sha) {
-    return perfModel(s, sha, perfFindings());
+    return perfModel(s, sha, List.of());
   }
 
   static ReportModel perfModel(Snapshot s, String sha, List<Finding> planted) {
