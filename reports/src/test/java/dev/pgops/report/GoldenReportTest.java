@@ -123,7 +123,7 @@ class GoldenReportTest {
     assertThat(m.pressure().figures().buffersBackend()).isNull();
     assertThat(m.pressure().figures().clientBackendWrites()).isEqualTo(310_000L);
     // triage: one hypothesis per cause present, actions deduplicated, verify SQL names the query ids
-    assertThat(m.triage().hypotheses()).extracting(PerfModel.Hypothesis::title).hasSize(7)
+    assertThat(m.triage().hypotheses()).extracting(PerfModel.Hypothesis::title).hasSize(11)
         .anySatisfy(t -> assertThat(t).startsWith("One statement dominates"))
         .anySatisfy(t -> assertThat(t).startsWith("Sorts, hashes"))
         .anySatisfy(t -> assertThat(t).startsWith("The planner misestimates"))
