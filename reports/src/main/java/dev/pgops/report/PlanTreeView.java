@@ -1,17 +1,25 @@
 package dev.pgops.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pgops.plan.ExplainFormatException;
+import dev.pgops.plan.ExplainParser;
+import dev.pgops.plan.ExplainPlan;
+import dev.pgops.plan.PlanNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A display tree of one EXPLAIN (FORMAT JSON) plan, walked from the raw JSON (an array holding one
- * object with "Plan", or that object, or a bare plan node; children in "Plans"). Each node gets its
- * summary text and two marks: <em>hot</em> when its exclusive share (time when ANALYZE figures are
- * present, else cost) is at least {@link #HOT_SHARE} of the whole plan, <em>misestimate</em> when actual
- * and planned rows differ by {@link #MISESTIMATE_FACTOR} or more. Deliberately minimal: the plan rules
- * have their own parser.
+ * A display tree of one EXPLAIN (FORMAT JSON) plan, built from the plan model of {@link ExplainParser}
+ * ({@link ExplainPlan} / {@link PlanNode}): the parser's normalisation (totals over loops, time shared by
+ * parallel workers, InitPlans not subtracted) and its node descriptions are the reference. Each node gets its
+ * summary text and marks: <em>hot</em> when its exclusive share is at least {@link #HOT_SHARE} of the plan
+ * (exclusive time over the plan's runtime when ANALYZE timed it, else exclusive cost over the root's total
+ * cost), <em>misestimate</em> when an executed node's actual and planned rows per loop differ by
+ * {@link #MISESTIMATE_FACTOR} or more, <em>spill</em> when a sort or hash went to disk. A plan the parser
+ * rejects becomes a tree without nodes and a one-line {@link Tree#note()}.
  */
 public final class PlanTreeView {
   static final double HOT_SHARE = 0.40;
@@ -19,11 +27,13 @@ public final class PlanTreeView {
   /** Markdown lists stop at this depth and this many nodes. */
   static final int MD_MAX_DEPTH = 12;
   static final int MD_MAX_NODES = 60;
+  private static final String SOURCE = "EXPLAIN output";
 
   /**
-   * One plan node. {@code path} is "Limit > Sort > Seq Scan on public.orders"; {@code marks} are the CSS
-   * classes ("hot", "misestimate", "spill"), space separated; {@code details} extra facts (sort method,
-   * rows removed by filter).
+   * One plan node. {@code label} is the parser's description ("Index Scan using orders_pkey on public.orders o"),
+   * split into {@code type} and {@code relation}; {@code path} is "Limit > Sort > Seq Scan on public.orders o";
+   * {@code marks} are the CSS classes ("hot", "misestimate", "spill"), space separated; {@code details} extra
+   * facts (sort method, rows removed by filter).
    */
   public record Node(String label, String type, String relation, boolean hasRelation, String costLabel,
                      String rowsLabel, String actualLabel, boolean hasActual, String shareLabel, String details,
@@ -34,102 +44,131 @@ public final class PlanTreeView {
   public record Line(String indent, String text) {}
 
   /**
-   * The tree of one plan. {@code timed}: ANALYZE figures present (hot by time, else by cost).
+   * The tree of one plan. {@code timed}: ANALYZE timing present (hot by time, else by cost).
    * {@code mdLines}: the depth- and count-limited bullet list; {@code mdOmitted}: nodes left out of it.
+   * {@code note}: "unreadable plan: …" when the parser rejected the input; then {@code root} is null, there
+   * are no nodes and {@code hasNote} is true.
    */
   public record Tree(Node root, boolean timed, String totalsLabel, int nodes, int hotNodes, int misestimates,
-                     List<Line> mdLines, int mdOmitted) {}
+                     List<Line> mdLines, int mdOmitted, String note, boolean hasNote) {}
 
   private PlanTreeView() {}
 
-  /** The tree, or null when {@code explain} holds no plan node. */
+  /**
+   * The tree; null only when {@code explain} is null. Besides the shapes {@link ExplainParser} reads, a bare
+   * plan node (an object with "Node Type" and no "Plan") is accepted.
+   */
   public static Tree of(JsonNode explain) {
-    JsonNode top = explain;
-    if (top != null && top.isArray()) top = top.size() > 0 ? top.get(0) : null;
-    if (top == null || !top.isObject()) return null;
-    JsonNode plan = top.has("Plan") ? top.get("Plan") : top;
-    if (!plan.has("Node Type")) return null;
-    boolean timed = plan.has("Actual Total Time") && !plan.path("Actual Total Time").isNull();
-    double whole = Math.max(timed ? inclusiveTime(plan) : num(plan, "Total Cost"), 1e-9);
-    int[] counts = new int[3];
-    Node root = node(plan, timed, whole, "", counts);
+    if (explain == null) return null;
+    ExplainPlan plan;
+    try {
+      plan = ExplainParser.parse(SOURCE, barePlanNode(explain) ? wrap(explain) : explain);
+    } catch (ExplainFormatException e) {
+      return unreadable(e);
+    }
+    PlanNode top = plan.root();
+    Double runtime = plan.runtimeMs();
+    boolean timed = plan.analyzed() && top.totalTimeMs() != null && runtime != null;
+    double whole = Math.max(timed ? runtime : top.totalCost(), 1e-9);
+    int[] counts = new int[2];
+    Node root = node(top, timed, whole, "", counts);
     List<Line> lines = new ArrayList<>();
     int[] budget = {MD_MAX_NODES};
     lines(root, 0, lines, budget);
     String totals = "";
-    if (top.has("Planning Time")) totals += "planning " + ms(num(top, "Planning Time"));
-    if (top.has("Execution Time")) totals += (totals.isEmpty() ? "" : ", ") + "execution " + ms(num(top, "Execution Time"));
-    if (totals.isEmpty()) totals = "estimated cost " + fixed(num(plan, "Total Cost"));
-    return new Tree(root, timed, totals, counts[0], counts[1], counts[2], List.copyOf(lines), counts[0] - (MD_MAX_NODES - budget[0]));
+    if (plan.planningTimeMs() != null) totals += "planning " + ms(plan.planningTimeMs());
+    if (plan.executionTimeMs() != null) totals += (totals.isEmpty() ? "" : ", ") + "execution " + ms(plan.executionTimeMs());
+    if (totals.isEmpty()) totals = "estimated cost " + fixed(top.totalCost());
+    int nodes = plan.nodes().size();
+    return new Tree(root, timed, totals, nodes, counts[0], counts[1], List.copyOf(lines),
+        nodes - (MD_MAX_NODES - budget[0]), "", false);
   }
 
-  private static Node node(JsonNode n, boolean timed, double whole, String parentPath, int[] counts) {
-    counts[0]++;
-    String type = n.path("Node Type").asText("?");
-    String strategy = n.path("Strategy").asText("");
-    if (!strategy.isEmpty() && !"Plain".equals(strategy) && ("Aggregate".equals(type) || "SetOp".equals(type))) {
-      type = strategy + " " + type;
-    }
-    String jt = n.path("Join Type").asText("");
-    if (!jt.isEmpty() && !"Inner".equals(jt)) type = type + " (" + jt + ")";
-    String relation = relation(n);
-    String label = type + (relation.isEmpty() ? "" : " " + relation);
+  private static boolean barePlanNode(JsonNode n) {
+    return n.isObject() && n.has("Node Type") && !n.has("Plan");
+  }
+
+  private static JsonNode wrap(JsonNode planNode) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.set("Plan", planNode);
+    return o;
+  }
+
+  private static Tree unreadable(ExplainFormatException e) {
+    String msg = e.getMessage() == null ? "" : e.getMessage();
+    if (msg.startsWith(SOURCE + ": ")) msg = msg.substring(SOURCE.length() + 2);
+    String note = "unreadable plan: " + msg;
+    return new Tree(null, false, note, 0, 0, 0, List.of(new Line("", note)), 0, note, true);
+  }
+
+  private static Node node(PlanNode n, boolean timed, double whole, String parentPath, int[] counts) {
+    String label = n.description();
+    int split = relationStart(n, label);
+    String type = split < 0 ? label : label.substring(0, split);
+    String relation = split < 0 ? "" : label.substring(split + 1);
     String path = parentPath.isEmpty() ? label : parentPath + " > " + label;
 
-    List<JsonNode> kids = new ArrayList<>();
-    n.path("Plans").forEach(kids::add);
-    double exclusive;
-    if (timed) {
-      double sub = 0;
-      for (JsonNode k : kids) sub += inclusiveTime(k);
-      exclusive = Math.max(0, inclusiveTime(n) - sub);
-    } else {
-      double sub = 0;
-      for (JsonNode k : kids) sub += num(k, "Total Cost");
-      exclusive = Math.max(0, num(n, "Total Cost") - sub);
-    }
+    Double exclusiveTime = timed ? n.exclusiveTimeMs() : null;
+    double exclusive = timed ? (exclusiveTime == null ? 0 : exclusiveTime) : n.exclusiveCost();
     double share = exclusive / whole;
     boolean hot = share >= HOT_SHARE;
 
-    double planRows = num(n, "Plan Rows");
-    boolean hasActual = n.has("Actual Rows") && !n.path("Actual Rows").isNull();
+    Double actual = n.actualRows();
+    boolean hasActual = actual != null;
     String actualLabel = "";
     boolean mis = false;
     String estimate = "";
     if (hasActual) {
-      double actual = num(n, "Actual Rows");
-      long loops = Math.max(1, n.path("Actual Loops").asLong(1));
+      long loops = n.loops();
+      Double perLoop = n.actualTotalTimeMs();
       actualLabel = "actual " + rows(actual) + " rows" + (loops > 1 ? " × " + Human.count(loops) + " loops" : "")
-          + (n.has("Actual Total Time") ? ", " + ms(num(n, "Actual Total Time")) + (loops > 1 ? " per loop" : "") : "");
-      boolean neverExecuted = n.path("Actual Loops").asLong(1) == 0;
-      double factor = Math.max(actual, 1) / Math.max(planRows, 1);
-      if (!neverExecuted && (factor >= MISESTIMATE_FACTOR || 1 / factor >= MISESTIMATE_FACTOR)) {
+          + (perLoop != null ? ", " + ms(perLoop) + (loops > 1 ? " per loop" : "") : "");
+      Double factor = n.misestimateFactor();
+      if (!n.neverExecuted() && factor != null && factor >= MISESTIMATE_FACTOR) {
         mis = true;
-        estimate = factor >= 1 ? "under-estimated " + times(factor) : "over-estimated " + times(1 / factor);
+        estimate = (n.underestimated() ? "under-estimated " : "over-estimated ") + times(factor);
       }
     }
     List<String> details = new ArrayList<>();
-    if (n.has("Sort Method")) {
-      details.add("sort: " + n.path("Sort Method").asText() + (n.has("Sort Space Used")
-          ? ", " + n.path("Sort Space Type").asText("") + " " + Human.count(n.path("Sort Space Used").asLong()) + " kB" : ""));
+    if (n.sortMethod() != null) {
+      Double used = n.sortSpaceUsedKb();
+      details.add("sort: " + n.sortMethod() + (used != null
+          ? ", " + (n.sortSpaceType() == null ? "" : n.sortSpaceType()) + " " + Human.count(used.longValue()) + " kB" : ""));
     }
-    boolean spill = "Disk".equals(n.path("Sort Space Type").asText()) || n.path("Hash Batches").asLong(1) > 1
-        || n.path("Disk Usage").asLong(0) > 0;
-    if (n.path("Hash Batches").asLong(1) > 1) details.add("hash batches " + Human.count(n.path("Hash Batches").asLong()));
-    if (n.has("Rows Removed by Filter")) details.add("removed by filter " + rows(num(n, "Rows Removed by Filter")));
-    if (n.has("Filter")) details.add("filter " + n.path("Filter").asText());
-    if (hot) counts[1]++;
-    if (mis) counts[2]++;
+    Double sortDisk = n.sortDiskKb();
+    Double batches = n.hashBatches();
+    Double diskUsage = n.diskUsageKb();
+    boolean spill = (sortDisk != null && sortDisk > 0) || (batches != null && batches > 1)
+        || (diskUsage != null && diskUsage > 0);
+    if (batches != null && batches > 1) details.add("hash batches " + Human.count(batches.longValue()));
+    Double removed = n.boxed("Rows Removed by Filter");
+    if (removed != null) details.add("removed by filter " + rows(removed));
+    if (n.filter() != null) details.add("filter " + n.filter());
+    if (hot) counts[0]++;
+    if (mis) counts[1]++;
     String marks = String.join(" ", (hot ? "hot" : ""), (mis ? "misestimate" : ""), (spill ? "spill" : "")).trim()
         .replaceAll(" +", " ");
 
     List<Node> children = new ArrayList<>();
-    for (JsonNode k : kids) children.add(node(k, timed, whole, path, counts));
+    for (PlanNode k : n.children()) children.add(node(k, timed, whole, path, counts));
     return new Node(label, type, relation, !relation.isEmpty(),
-        "cost " + fixed(num(n, "Startup Cost")) + ".." + fixed(num(n, "Total Cost")),
-        "plan " + rows(planRows) + " rows", actualLabel, hasActual,
+        "cost " + fixed(n.startupCost()) + ".." + fixed(n.totalCost()),
+        "plan " + rows(n.planRows()) + " rows", actualLabel, hasActual,
         percent(share) + (timed ? " of time" : " of cost"), String.join("; ", details), !details.isEmpty(),
         hot, mis, estimate, marks, path, List.copyOf(children), !children.isEmpty());
+  }
+
+  /**
+   * Where the relation part of {@code description} starts (the space before "using …" or "on …"), or -1.
+   * Searched after the SubPlan prefix; node types themselves hold neither word.
+   */
+  private static int relationStart(PlanNode n, String description) {
+    if (n.indexName() == null && n.qualifiedRelation() == null && n.cteName() == null && n.functionName() == null) {
+      return -1;
+    }
+    int from = n.subplanName() == null ? 0 : n.subplanName().length() + 2;
+    int using = n.indexName() == null ? -1 : description.indexOf(" using ", from);
+    return using >= 0 ? using : description.indexOf(" on ", from);
   }
 
   private static void lines(Node n, int depth, List<Line> out, int[] budget) {
@@ -144,30 +183,6 @@ public final class PlanTreeView {
     out.add(new Line("  ".repeat(depth), t.toString()));
     if (depth + 1 >= MD_MAX_DEPTH) return;
     for (Node c : n.children()) lines(c, depth + 1, out, budget);
-  }
-
-  private static String relation(JsonNode n) {
-    String rel = n.path("Relation Name").asText("");
-    String schema = n.path("Schema").asText("");
-    String idx = n.path("Index Name").asText("");
-    String cte = n.path("CTE Name").asText("");
-    String fn = n.path("Function Name").asText("");
-    StringBuilder b = new StringBuilder();
-    if (!rel.isEmpty()) b.append("on ").append(schema.isEmpty() ? rel : schema + "." + rel);
-    if (!idx.isEmpty()) b.append(b.length() > 0 ? " " : "").append("using ").append(idx);
-    if (!cte.isEmpty()) b.append(b.length() > 0 ? " " : "").append("on CTE ").append(cte);
-    if (!fn.isEmpty()) b.append(b.length() > 0 ? " " : "").append("on ").append(fn).append("()");
-    return b.toString();
-  }
-
-  /** Inclusive time of all loops: per-loop total time × loops. */
-  private static double inclusiveTime(JsonNode n) {
-    return num(n, "Actual Total Time") * Math.max(0, n.path("Actual Loops").asDouble(1));
-  }
-
-  private static double num(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || !v.isNumber() ? 0 : v.asDouble();
   }
 
   static String rows(double r) {

@@ -14,7 +14,7 @@
  *
  * The performance part of the model ({@link dev.pgops.report.PerfModel}: top statements, plans, instance
  * pressure, the triage log's symptom, evidence, hypotheses, actions and checks) is built in the same
- * pass; {@link dev.pgops.report.PlanTreeView} turns raw EXPLAIN JSON into the display tree (hot nodes,
+ * pass; {@link dev.pgops.report.PlanTreeView} turns the parsed plan ({@link dev.pgops.plan.ExplainParser}) into the display tree (hot nodes,
  * misestimates) that the HTML prints as nested {@code <details>}, without script.
  *
  * Templates live in {@code dev/pgops/report/templates/} and only loop and print: every string, count,

@@ -35,6 +35,16 @@ class EscapingTest {
   }
 
   @Test
+  void anUnreadablePlanIsAOneLineEscapedNote() {
+    PlanTreeView.Tree t = model.plans().plans().get(2).tree();
+    assertThat(t.hasNote()).isTrue();
+    assertThat(t.note()).isEqualTo("unreadable plan: no \"Plan\" object at the top level (keys: </details><script>alert(7)</script>)");
+    assertThat(html).contains("<p class=\"reason\">unreadable plan: no &quot;Plan&quot; object at the top level (keys: "
+        + "&lt;/details&gt;&lt;script&gt;alert(7)&lt;/script&gt;)</p>");
+    assertThat(gfm(md)).contains("unreadable plan: no").doesNotContain("<script");
+  }
+
+  @Test
   void hostileTextReallyIsInTheFindings() {
     assertThat(model.findings()).anySatisfy(f -> {
       assertThat(f.message()).contains(Samples.XSS_TABLE);
@@ -153,8 +163,8 @@ class EscapingTest {
     assertThat(prose).contains("\\</details\\>\\<script\\>alert\\(1\\)\\</script\\>");
     // the remediation holds a run of 3 backticks: fenced with 4
     assertThat(triage).contains("````sql\nANALYZE public.\"weird```idx\";\n````\n");
-    // the verify query is built from the numeric query ids only
-    assertThat(triage).contains("WHERE queryid IN (-7, 42)");
+    // the verify query is built from the numeric query ids only (43: the plan rules report its unreadable plan)
+    assertThat(triage).contains("WHERE queryid IN (-7, 42, 43)");
     String rendered = gfm(triage);
     assertThat(rendered).doesNotContain("<script", "<details", "</details", "<img");
     assertThat(rendered).contains("&lt;/details&gt;&lt;script&gt;alert(1)&lt;/script&gt;");

@@ -16,9 +16,22 @@ class PlanTreeViewTest {
       assertThat(t.root().label()).isEqualTo("Seq Scan on t");
       assertThat(t.root().hot()).as("the only node has all the cost").isTrue();
     }
-    assertThat(PlanTreeView.of(Samples.json("[]"))).isNull();
-    assertThat(PlanTreeView.of(Samples.json("{\"Query Text\": \"select 1\"}"))).isNull();
     assertThat(PlanTreeView.of(null)).isNull();
+  }
+
+  @Test
+  void aPlanTheParserRejectsBecomesAOneLineNote() {
+    PlanTreeView.Tree empty = PlanTreeView.of(Samples.json("[]"));
+    assertThat(empty.hasNote()).isTrue();
+    assertThat(empty.note()).isEqualTo("unreadable plan: empty JSON array, expected [ {\"Plan\": …} ]");
+    assertThat(empty.root()).isNull();
+    assertThat(empty.nodes()).isZero();
+    PlanTreeView.Tree noPlan = PlanTreeView.of(Samples.json("{\"Query Text\": \"select 1\"}"));
+    assertThat(noPlan.note()).startsWith("unreadable plan: no \"Plan\" object").doesNotContain("\n");
+    assertThat(noPlan.mdLines()).extracting(PlanTreeView.Line::text).containsExactly(noPlan.note());
+    PlanTreeView.Tree ok = PlanTreeView.of(Samples.json("{\"Plan\": {\"Node Type\": \"Result\", \"Total Cost\": 0.01}}"));
+    assertThat(ok.hasNote()).isFalse();
+    assertThat(ok.note()).isEmpty();
   }
 
   @Test
@@ -40,9 +53,13 @@ class PlanTreeViewTest {
     PlanTreeView.Node outer = t.root().children().get(0);
     PlanTreeView.Node inner = t.root().children().get(1);
     PlanTreeView.Node never = t.root().children().get(2);
-    assertThat(inner.label()).isEqualTo("Index Scan on b using b_pkey");
+    // the parser's description (as PostgreSQL's text format): "using <index>" before "on <relation>"
+    assertThat(inner.label()).isEqualTo("Index Scan using b_pkey on b");
+    assertThat(inner.type()).isEqualTo("Index Scan");
+    assertThat(inner.relation()).isEqualTo("using b_pkey on b");
     assertThat(inner.hot()).isTrue();
-    assertThat(inner.shareLabel()).isEqualTo("90.0 % of time");
+    // 90 ms of the plan's runtime, the Execution Time of 101 ms
+    assertThat(inner.shareLabel()).isEqualTo("89.1 % of time");
     assertThat(inner.actualLabel()).isEqualTo("actual 1 rows × 1,000 loops, 0.090 ms per loop");
     assertThat(t.root().hot()).as("5 ms of its own").isFalse();
     assertThat(outer.misestimate()).as("1000 vs 10 rows").isTrue();
@@ -50,6 +67,23 @@ class PlanTreeViewTest {
     assertThat(inner.misestimate()).isFalse();
     assertThat(never.misestimate()).as("never executed: no estimate to judge").isFalse();
     assertThat(t.misestimates()).isEqualTo(2);
+  }
+
+  @Test
+  void parallelWorkersShareTheTimeBelowAGather() {
+    // 2 workers launched: the scan ran in 3 processes, 90 ms per loop x 3 loops / 3 = 90 ms of wall time
+    PlanTreeView.Tree t = PlanTreeView.of(Samples.json("""
+        [{"Plan": {"Node Type": "Gather", "Startup Cost": 0, "Total Cost": 900, "Plan Rows": 300, "Workers Planned": 2,
+          "Workers Launched": 2, "Actual Total Time": 100, "Actual Rows": 300, "Actual Loops": 1,
+          "Plans": [
+            {"Node Type": "Seq Scan", "Parallel Aware": true, "Relation Name": "t", "Startup Cost": 0, "Total Cost": 800,
+             "Plan Rows": 100, "Actual Total Time": 90, "Actual Rows": 100, "Actual Loops": 3}]},
+          "Execution Time": 100}]"""));
+    PlanTreeView.Node scan = t.root().children().get(0);
+    assertThat(scan.label()).isEqualTo("Parallel Seq Scan on t");
+    assertThat(scan.shareLabel()).isEqualTo("90.0 % of time");
+    assertThat(t.root().shareLabel()).isEqualTo("10.0 % of time");
+    assertThat(t.hotNodes()).isEqualTo(1);
   }
 
   @Test
