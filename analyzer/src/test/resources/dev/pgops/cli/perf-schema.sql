@@ -9,4 +9,4 @@ INSERT INTO customers SELECT g, 'customer ' || g FROM generate_series(1, 5000) g
 CREATE TABLE orders (id bigint PRIMARY KEY, customer_id int NOT NULL REFERENCES customers, total numeric NOT NULL);
 INSERT INTO orders SELECT g, 1 + g % 5000, g % 100 FROM generate_series(1, 50000) g;
 CREATE INDEX orders_customer_id_id_idx ON orders (customer_id, id);
-VACUUM ANALYZE;
+ANALYZE;

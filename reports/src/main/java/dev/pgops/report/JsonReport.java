@@ -143,7 +143,9 @@ public final class JsonReport {
   }
 
   private static Long add(Long sum, Long v) {
-    return v == null ? sum : (sum == null ? 0 : sum) + v;
+    // if/else, not ?: — a mixed Long/long conditional unboxes a null sum
+    if (v == null) return sum;
+    return sum == null ? v : Long.valueOf(sum + v);
   }
 
   private static double round(double ms) {
