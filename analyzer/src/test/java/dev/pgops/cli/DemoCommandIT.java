@@ -22,12 +22,18 @@ class DemoCommandIT {
 
   @TempDir Path dir;
 
+  private static int planFindings(JsonNode json) {
+    int n = 0;
+    for (JsonNode f : json.get("findings")) if (f.get("ruleId").asText().startsWith("plan-")) n++;
+    return n;
+  }
+
   @Test
   void demoWritesReportsAndSnapshotAndFindsThePlantedProblems() throws Exception {
     Path out = dir.resolve("pgops-demo");
     CliRun run = CliRun.of("demo", "-o", out.toString());
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
-    for (String f : new String[] {"report.html", "report.md", "report.json", "snapshot.json.gz"}) {
+    for (String f : new String[] {"report.html", "report.md", "report.json", "perf-triage-log.md", "snapshot.json.gz"}) {
       assertThat(out.resolve(f)).as(f).isNotEmptyFile();
       assertThat(run.out()).contains(out.resolve(f).toString());
     }
@@ -44,6 +50,16 @@ class DemoCommandIT {
     assertThat(areas).as("areas with planted problems").hasSizeGreaterThanOrEqualTo(5);
     json.get("collectors").forEach(c -> assertThat(c.get("status").asText()).as(c.toString()).isEqualTo("ok"));
     assertThat(json.at("/snapshot/server/versionNum").asInt() / 10000).isEqualTo(17);
+    // performance triage: top statements, EXPLAIN ANALYZE plans of the constant-free reports, plan tree, triage log
+    assertThat(json.get("statements")).isNotEmpty();
+    Set<String> methods = new HashSet<>();
+    json.get("plans").forEach(p -> methods.add(p.get("method").asText()));
+    assertThat(methods).contains("analyze");
+    assertThat(planFindings(json)).as("plan findings").isPositive();
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains("<details").contains("Sort");
+    assertThat(out.resolve("perf-triage-log.md")).isNotEmptyFile();
+    assertThat(Files.readString(out.resolve("perf-triage-log.md"))).contains("plan-");
     System.out.println("demo: " + found.size() + " planted problems found in " + areas + "; missed: "
         + PLANTED.stream().filter(p -> !found.contains(p)).sorted().toList());
   }

@@ -29,8 +29,9 @@ class PerfTriageIT {
   static final String SORT = "SELECT id, payload FROM big ORDER BY payload";
   static final String MISESTIMATE = "SELECT count(*) FROM big WHERE a = b";
   static final String SELECTIVE = "SELECT id, payload FROM big WHERE c > a";
-  static final String NESTED = "SELECT c.id, x.id FROM customers c CROSS JOIN LATERAL "
-      + "(SELECT o.id FROM orders o WHERE o.customer_id = c.id ORDER BY o.id DESC LIMIT 1) x";
+  // no constants (pg_stat_statements would turn them into $n, and parameterised texts cannot be analysed)
+  static final String NESTED = "SELECT c.id, x.latest FROM customers c CROSS JOIN LATERAL "
+      + "(SELECT max(o.id) AS latest FROM orders o WHERE o.customer_id = c.id) x";
   static final Set<String> PROBLEM_RULES = Set.of("plan-sort-spill", "plan-row-misestimate",
       "plan-seq-scan-selective-filter", "plan-nested-loop-many-loops");
 
@@ -55,7 +56,7 @@ class PerfTriageIT {
       problem.get("plans").forEach(p -> methods.add(p.get("method").asText()));
       assertThat(methods).contains("analyze");
       assertThat(Files.readString(dir.resolve("problem-" + major).resolve("perf-triage-log.md")))
-          .contains("plan-sort-spill");
+          .contains("Sorts, hashes or aggregates exceed work\\_mem", "plan\\-sort\\-spill", "plan\\-nested\\-loop\\-many\\-loops");
 
       pg.createDatabase("clean");
       pg.execResource("clean", PerfTriageIT.class, "perf-schema.sql");
