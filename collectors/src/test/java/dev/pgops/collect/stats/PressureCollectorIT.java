@@ -69,7 +69,9 @@ class PressureCollectorIT {
 
   private static boolean visible(SnapshotCollector.Outcome<InstancePressure> o, int major) {
     return o.section().collected()
-        .map(p -> p.checkpoints().requested() > 0 && (p.wal() == null || p.wal().records() > 0)
+        // the background writer publishes buffers_alloc on its own schedule (bgwriter_delay), so wait for it too
+        .map(p -> p.checkpoints().requested() > 0 && p.bgwriter().buffersAlloc() > 0
+            && (p.wal() == null || p.wal().records() > 0)
             && (major < 16 || !p.io().isEmpty()))
         .orElse(true);
   }
