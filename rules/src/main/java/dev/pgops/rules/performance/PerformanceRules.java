@@ -14,6 +14,7 @@ public final class PerformanceRules {
       new FkWithoutIndexRule(),
       new LowValueIndexRule(),
       new PgStatStatementsMissingRule(),
+      new RecoveryConflictsRule(),
       new RedundantIndexRule(),
       new RollbackRatioRule(),
       new SeqScanHeavyTableRule(),
