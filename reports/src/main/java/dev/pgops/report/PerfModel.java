@@ -269,7 +269,10 @@ public final class PerfModel {
       new Cause("checkpoint", Pattern.compile("checkpoint|bgwriter|wal|backend-write|fpi"),
           "Checkpoints and WAL writes are forced by write volume (checkpoint pressure)",
           "requested checkpoints become rare against timed ones and WAL full-page images fall"),
-      new Cause("tracking", Pattern.compile("dealloc|track|window|statements-max"),
+      new Cause("hotspot", Pattern.compile("slow-node|costly-node|slow-mean|high-variance"),
+          "A few statements or plan nodes take most of the time",
+          "the hot node's share of the plan and the statement's mean time fall in the next EXPLAIN ANALYZE and report"),
+      new Cause("tracking", Pattern.compile("dealloc|track|window|statements-max|insufficient-evidence"),
           "The evidence is incomplete (statement tracking or statistics window)",
           "pg_stat_statements keeps every statement and the window covers a normal week"));
 
