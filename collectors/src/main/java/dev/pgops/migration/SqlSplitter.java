@@ -110,8 +110,9 @@ public final class SqlSplitter {
         private int lastTokEnd;
         private int parenDepth;
         private int atomicDepth;
-        private boolean firstWordSeen;
+        private int wordCount;
         private boolean isCreate;
+        private boolean isRoutine;
         private int prevWordStart;
         private int prevWordLen;
 
@@ -156,6 +157,9 @@ public final class SqlSplitter {
                             continue;
                         }
                         startStatement(i);
+                    }
+                    if (!isIdentStart(c)) {
+                        prevWordLen = 0; // BEGIN and ATOMIC must be adjacent tokens
                     }
                     switch (c) {
                         case ';' -> {
@@ -217,8 +221,9 @@ public final class SqlSplitter {
             leading = new ArrayList<>(2);
             parenDepth = 0;
             atomicDepth = 0;
-            firstWordSeen = false;
+            wordCount = 0;
             isCreate = false;
+            isRoutine = false;
             prevWordLen = 0;
             lastTermLine = -1;
         }
@@ -335,10 +340,13 @@ public final class SqlSplitter {
                     return skipQuoted(i, j + 1, s[j + 1], false);
                 }
             }
-            if (!firstWordSeen) {
-                firstWordSeen = true;
+            wordCount++;
+            if (wordCount == 1) {
                 isCreate = is(i, len, "CREATE");
-            } else if (isCreate) {
+            } else if (isCreate && !isRoutine && wordCount <= 4) {
+                // CREATE [OR REPLACE] FUNCTION | PROCEDURE
+                isRoutine = is(i, len, "FUNCTION") || is(i, len, "PROCEDURE");
+            } else if (isRoutine) {
                 if (atomicDepth == 0) {
                     if (is(i, len, "ATOMIC") && is(prevWordStart, prevWordLen, "BEGIN")) {
                         atomicDepth = 1;

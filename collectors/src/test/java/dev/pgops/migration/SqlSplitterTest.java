@@ -94,6 +94,11 @@ class SqlSplitterTest {
                 .containsExactly(fn, "BEGIN", "SELECT 1", "END");
         String proc = "create or replace procedure p() begin atomic select 1; end";
         assertThat(texts(proc + "; commit;")).containsExactly(proc, "commit");
+        // only CREATE FUNCTION / PROCEDURE bodies, and only BEGIN directly followed by ATOMIC
+        assertThat(texts("CREATE TABLE t (begin atomic); SELECT 1;")).containsExactly("CREATE TABLE t (begin atomic)", "SELECT 1");
+        assertThat(texts("CREATE FUNCTION f(begin int, atomic int) RETURNS int LANGUAGE sql RETURN 1; SELECT 2;"))
+                .containsExactly("CREATE FUNCTION f(begin int, atomic int) RETURNS int LANGUAGE sql RETURN 1", "SELECT 2");
+        assertThat(texts("SELECT begin atomic; SELECT 2;")).containsExactly("SELECT begin atomic", "SELECT 2");
     }
 
     @Test
@@ -186,6 +191,7 @@ class SqlSplitterTest {
         assertError("SELECT \"a\"\"b;", "m.sql:1:8: unterminated quoted identifier (opened here)");
         try {
             SqlSplitter.split("m.sql", "\n\n   '");
+            org.junit.jupiter.api.Assertions.fail("no exception");
         } catch (SqlSplitException e) {
             assertThat(e.file()).isEqualTo("m.sql");
             assertThat(e.line()).isEqualTo(3);
@@ -327,6 +333,16 @@ class SqlSplitterTest {
             assertThat(st).as("round %d lines:%n%s", round, sql).extracting(SqlStatement::line).containsExactlyElementsOf(lines);
             assertThat(st).as("round %d comments:%n%s", round, sql).extracting(SqlStatement::leadingComments)
                     .containsExactlyElementsOf(comments);
+            // the same script with CRLF line ends splits the same way
+            assertThat(SqlSplitter.split("fuzz.sql", sql.replace("\n", "\r\n"))).extracting(SqlStatement::text)
+                    .containsExactlyElementsOf(expected);
+            // any prefix of the script either splits or fails with a SqlSplitException, never anything else
+            int cut = r.nextInt(sql.length() + 1);
+            try {
+                SqlSplitter.split("fuzz.sql", sql.substring(0, cut));
+            } catch (SqlSplitException e) {
+                assertThat(e.getMessage()).matches("fuzz\\.sql:\\d+:\\d+: unterminated .* \\(opened here\\)");
+            }
         }
     }
 
