@@ -200,6 +200,19 @@ class SqlSplitterTest {
     }
 
     @Test
+    void readsAScriptFromDisk() throws Exception {
+        Path script = Path.of(SqlSplitterTest.class.getResource("psql-script.sql").toURI());
+        List<SqlStatement> st = SqlSplitter.splitFile(script);
+        assertThat(st).extracting(s -> s.line() + ":" + s.column() + "-" + s.endLine() + (s.metaCommand() ? " meta" : ""))
+                .containsExactly("1:1-1 meta", "3:1-3", "4:1-4", "5:1-5 meta", "6:1-10");
+        assertThat(st.get(1).leadingComments())
+                .containsExactly("-- pgops:ignore create-index-not-concurrently new table, empty");
+        assertThat(st.get(2).trailingComments()).containsExactly("-- expect: create-index-not-concurrently");
+        assertThat(st.get(4).text()).startsWith("DO $do$").endsWith("$do$").contains("'done; %'");
+        assertThat(st.get(0).position()).isEqualTo(script + ":1:1");
+    }
+
+    @Test
     void binaryFiles(@TempDir Path dir) throws Exception {
         Path nul = dir.resolve("nul.sql");
         Files.write(nul, new byte[] {'S', 'E', 'L', 0, 1, 2});
