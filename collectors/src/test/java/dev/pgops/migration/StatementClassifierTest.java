@@ -255,10 +255,17 @@ class StatementClassifierTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         Map<StatementKind, Integer> kinds = new EnumMap<>(StatementKind.class);
         Map<String, Integer> by = new TreeMap<>();
+        Map<StatementKind, Integer> byTokens = new EnumMap<>(StatementKind.class);
+        List<String> tokenSamples = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (ClassifiedStatement c : classified) {
             kinds.merge(c.kind(), 1, Integer::sum);
             by.merge(c.classifiedBy(), 1, Integer::sum);
+            if (c.classifiedBy().equals("tokens")) {
+                byTokens.merge(c.kind(), 1, Integer::sum);
+                String text = c.statement().text().replaceAll("\\s+", " ");
+                tokenSamples.add(c.kind() + " " + c.statement().file() + ":" + c.statement().line() + " " + text.substring(0, Math.min(80, text.length())));
+            }
             if (c.kind() == StatementKind.UNKNOWN) {
                 String text = c.statement().text().replaceAll("\\s+", " ");
                 unknown.add(c.statement().file() + ":" + c.statement().line() + " " + text.substring(0, Math.min(80, text.length())));
@@ -270,6 +277,8 @@ class StatementClassifierTest {
                 corpus, files.size(), n, ms, n * 1000.0 / Math.max(1, ms), share * 100, unknown.size());
         System.out.println("by: " + by);
         System.out.println("kinds: " + kinds);
+        System.out.println("tokens-only per kind (JSqlParser failed or disagreed): " + byTokens);
+        tokenSamples.stream().sorted().forEach(s -> System.out.println("TOKENS " + s));
         unknown.forEach(u -> System.out.println("UNKNOWN " + u));
         assertThat(files).isNotEmpty();
         assertThat(share).isGreaterThanOrEqualTo(0.99);
