@@ -9,6 +9,8 @@ import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleInfo;
 import dev.pgops.rules.Threshold;
 import dev.pgops.rules.internal.Fmt;
+import dev.pgops.rules.internal.Sql;
+import dev.pgops.snapshot.IndexStats;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,6 +40,7 @@ public final class SeqScanSelectiveFilterRule extends PlanRule {
       double bytes = Math.max(read * n.planWidth(), (b.sharedHit() + b.sharedRead() + b.localHit() + b.localRead()) * 8192.0);
       if (removed <= ctx.value(MIN_REMOVED_RATIO) * kept || read < ctx.value(MIN_ROWS) || bytes <= ctx.value(MIN_BYTES)) continue;
       String ddl = Filters.indexDdl(n);
+      IndexStats existing = ddl == null ? null : existingIndex(t, n, Filters.indexColumns(n.filter()).get(0));
       out.add(nodeFinding(ctx, t, n, at(n) + " in " + t.what() + " read " + Fmt.count(read) + " rows and discarded "
               + Fmt.pct(removed / read) + " of them (kept " + Fmt.count(kept) + ") with Filter " + n.filter())
           .evidence("filter", n.filter())
@@ -47,12 +50,33 @@ public final class SeqScanSelectiveFilterRule extends PlanRule {
           .evidence("loops", n.loops())
           .evidence("threshold", "removed > " + Fmt.plain(ctx.value(MIN_REMOVED_RATIO)) + " x kept, >= "
               + Fmt.plain(ctx.value(MIN_ROWS)) + " rows read")
-          .remediation(ddl != null
+          .evidence("existingIndex", existing == null ? "" : existing.qualifiedName())
+          .remediation(existing != null
+              ? "-- " + existing.qualifiedName() + " already starts with " + existing.keyColumns().get(0)
+                  + ", yet the planner scanned the table: check that the filter's operator and types match the index\n"
+                  + "-- (no cast or function on the column, same collation), and that the statistics are current:\n"
+                  + "ANALYZE " + Sql.qualified(existing.schema(), existing.table()) + ";"
+              : ddl != null
               ? "-- an index on the filtered column(s), built without blocking writes:\n" + ddl
                   + "\n-- then check the plan uses it; drop it again if it does not."
               : "-- the filter is not a simple column comparison: consider an expression or partial index matching\n-- " + n.filter())
           .build());
     }
     return out;
+  }
+
+  /**
+   * A valid, non-partial btree index on the scanned table that already leads with the suggested column
+   * (when the snapshot has the indexes section): suggesting it again would be a false lead.
+   */
+  private static IndexStats existingIndex(Target t, PlanNode n, String column) {
+    if (t.snapshot() == null || n.relationName() == null) return null;
+    List<IndexStats> indexes = t.snapshot().indexes().collected().orElse(List.of());
+    for (IndexStats i : indexes) {
+      if (!i.valid() || i.predicate() != null || !"btree".equals(i.method()) || i.keyColumns().isEmpty()) continue;
+      if (!i.table().equals(n.relationName()) || (n.schema() != null && !i.schema().equals(n.schema()))) continue;
+      if (i.keyColumns().get(0).equals(column)) return i;
+    }
+    return null;
   }
 }

@@ -31,6 +31,22 @@ class SeqScanSelectiveFilterRuleTest {
   }
 
   @Test
+  void anExistingIndexOnTheColumnIsNamedInsteadOfSuggestedAgain() {
+    var f = t.findings(with("pg17-seq-scan-selective.json")
+        .index("public.orders_status_idx", "orders", i -> i.keys("status"))
+        .index("public.orders_other_idx", "other", i -> i.keys("status")));
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.evidence()).containsEntry("existingIndex", "public.orders_status_idx");
+      assertThat(x.remediation()).contains("public.orders_status_idx already starts with status", "ANALYZE public.orders;")
+          .doesNotContain("CREATE INDEX");
+    });
+    // a partial index on the column does not count: the suggestion stays
+    var partial = t.findings(with("pg17-seq-scan-selective.json")
+        .index("public.orders_status_open_idx", "orders", i -> { i.keys("status"); i.predicate = "(status = 'open'::text)"; }));
+    assertThat(partial).singleElement().satisfies(x -> assertThat(x.remediation()).contains("CREATE INDEX CONCURRENTLY"));
+  }
+
+  @Test
   void keepingAThirdOfTheRowsIsNotSelective() {
     assertThat(t.findings(clean())).isEmpty();
     // removed = 2 × kept exactly: not more than two thirds removed
