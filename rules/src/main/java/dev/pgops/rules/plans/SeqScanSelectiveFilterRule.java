@@ -50,7 +50,6 @@ public final class SeqScanSelectiveFilterRule extends PlanRule {
           .evidence("loops", n.loops())
           .evidence("threshold", "removed > " + Fmt.plain(ctx.value(MIN_REMOVED_RATIO)) + " x kept, >= "
               + Fmt.plain(ctx.value(MIN_ROWS)) + " rows read")
-          .evidence("existingIndex", existing == null ? "" : existing.qualifiedName())
           .remediation(existing != null
               ? "-- " + existing.qualifiedName() + " already starts with " + existing.keyColumns().get(0)
                   + ", yet the planner scanned the table: check that the filter's operator and types match the index\n"
@@ -60,6 +59,8 @@ public final class SeqScanSelectiveFilterRule extends PlanRule {
               ? "-- an index on the filtered column(s), built without blocking writes:\n" + ddl
                   + "\n-- then check the plan uses it; drop it again if it does not."
               : "-- the filter is not a simple column comparison: consider an expression or partial index matching\n-- " + n.filter())
+          .evidence(existing == null ? "suggestedIndex" : "existingIndex",
+              existing == null ? (ddl == null ? "none (filter not a simple column comparison)" : ddl) : existing.qualifiedName())
           .build());
     }
     return out;
