@@ -32,11 +32,10 @@ final class CheckCommand implements Callable<Integer> {
     var config = Pipeline.config(report.config);
     Snapshot snapshot = SnapshotCollector.collect(connection.spec(), connection.options(Clock.systemUTC()));
     Path file = snapshotFile != null ? snapshotFile : report.outputDir.resolve("snapshot.json.gz");
-    SnapshotJson.write(snapshot, file);
-    SnapshotJson.Loaded loaded = ReportCommand.read(file);
-    Pipeline.Result result = Pipeline.run(loaded.snapshot(), loaded.sha256(), config, formats, report.outputDir,
+    String sha256 = SnapshotJson.write(snapshot, file);
+    Pipeline.Result result = Pipeline.run(snapshot, sha256, config, formats, report.outputDir,
         Clock.systemUTC().instant());
-    Summary.print(spec.commandLine().getOut(), loaded.snapshot(), result, List.of(file));
+    Summary.print(spec.commandLine().getOut(), snapshot, result, List.of(file));
     return ExitCode.of(result.evaluation().findings(), failOn).code();
   }
 }

@@ -51,11 +51,10 @@ final class DemoCommand implements Callable<Integer> {
       deleteTree(work);
     }
     Path snapshotFile = outputDir.resolve("snapshot.json.gz");
-    SnapshotJson.write(snapshot, snapshotFile);
-    SnapshotJson.Loaded loaded = ReportCommand.read(snapshotFile);
-    Pipeline.Result result = Pipeline.run(loaded.snapshot(), loaded.sha256(), PgopsConfig.defaults(),
+    String sha256 = SnapshotJson.write(snapshot, snapshotFile);
+    Pipeline.Result result = Pipeline.run(snapshot, sha256, PgopsConfig.defaults(),
         EnumSet.allOf(Format.class), outputDir, Clock.systemUTC().instant());
-    Summary.print(out, loaded.snapshot(), result, List.of(snapshotFile));
+    Summary.print(out, snapshot, result, List.of(snapshotFile));
     out.printf("demo finished in %.1f s; open %s%n", (System.nanoTime() - start) / 1e9, outputDir.resolve("report.html"));
     return ExitCode.OK.code();
   }

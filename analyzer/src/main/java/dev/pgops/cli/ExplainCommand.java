@@ -82,13 +82,7 @@ final class ExplainCommand implements Callable<Integer> {
         : CollectorRun.Status.FAILED, String.join("; ", errors), 0, 0));
     Meta meta = new Meta(Meta.SCHEMA_VERSION, ToolVersion.get(), now, "unknown (plans from files)", new PgVersion(0),
         "files", "", false, List.of(), false, null, null, Map.of(), new Meta.Timeouts(0, 0, Map.of()), runs);
-    Snapshot empty = Snapshot.of(meta);
-    return new Snapshot(meta, Section.unavailable(reason), Section.unavailable(reason), Section.unavailable(reason),
-        Section.unavailable(reason), Section.unavailable(reason), Section.unavailable(reason),
-        Section.unavailable(reason), Section.unavailable(reason), Section.unavailable(reason),
-        Section.unavailable(reason), Section.unavailable(reason), Section.unavailable(reason),
-        Section.unavailable(reason), Section.unavailable(reason), Section.unavailable(reason), Section.of(plans),
-        empty.pressure());
+    return Snapshot.unavailable(meta, reason).withPlans(Section.of(plans));
   }
 
   private static String oneLine(String s) {

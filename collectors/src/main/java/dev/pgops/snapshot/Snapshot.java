@@ -66,9 +66,27 @@ public record Snapshot(
         indexBloat, activity, replication, archiver, roles, extensions, statements, plans, pressure);
   }
 
+  /** The same facts with another plans section (plans read from files rather than a server). */
+  public Snapshot withPlans(Section<List<QueryPlan>> newPlans) {
+    return new Snapshot(meta, settings, databases, tables, indexes, constraints, columns, sequences, tableBloat,
+        indexBloat, activity, replication, archiver, roles, extensions, statements, newPlans, pressure);
+  }
+
+  /** A snapshot whose every section is unavailable for {@code reason}, to build on. */
+  public static Snapshot unavailable(Meta meta, String reason) {
+    Section<?> u = Section.unavailable(reason);
+    return new Snapshot(meta, cast(u), cast(u), cast(u), cast(u), cast(u), cast(u), cast(u), cast(u), cast(u),
+        cast(u), cast(u), cast(u), cast(u), cast(u), cast(u), cast(u), cast(u));
+  }
+
   /** An empty snapshot (every section unavailable) to build on, mainly for tests and samples. */
   public static Snapshot of(Meta meta) {
-    return new Snapshot(meta, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+    return unavailable(meta, NOT_COLLECTED);
+  }
+
+  // an Unavailable section holds no value, so one instance serves every section type
+  @SuppressWarnings("unchecked")
+  private static <T> Section<T> cast(Section<?> unavailable) {
+    return (Section<T>) unavailable;
   }
 }

@@ -55,23 +55,28 @@ public final class SnapshotJson {
     }
   }
 
-  public static void write(Snapshot snapshot, Path file) throws IOException {
+  /** Writes atomically and returns the sha256 of the bytes stored (what {@link #read} reports for the file). */
+  public static String write(Snapshot snapshot, Path file) throws IOException {
+    byte[] stored = stored(toBytes(snapshot), isGzip(file));
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, ".pgops-", ".tmp");
     try {
-      try (OutputStream out = open(tmp, isGzip(file))) {
-        out.write(toBytes(snapshot));
-      }
+      Files.write(tmp, stored);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
     }
+    return sha256(stored);
   }
 
-  private static OutputStream open(Path tmp, boolean gzip) throws IOException {
-    OutputStream raw = Files.newOutputStream(tmp);
-    return gzip ? new GZIPOutputStream(raw) : raw;
+  private static byte[] stored(byte[] json, boolean gzip) throws IOException {
+    if (!gzip) return json;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream(json.length / 4);
+    try (OutputStream out = new GZIPOutputStream(buf)) {
+      out.write(json);
+    }
+    return buf.toByteArray();
   }
 
   /** A snapshot read from a file together with the sha256 of the file's bytes (as stored). */

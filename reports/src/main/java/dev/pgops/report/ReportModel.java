@@ -191,11 +191,6 @@ public record ReportModel(
         unavailableSections(snapshot), charts, statements, plans, pressure, triage);
   }
 
-  /** True when no active finding is at or above {@code severity} (for exit codes). */
-  public boolean hasFindingsAtLeast(Severity severity) {
-    return findings.stream().anyMatch(f -> Severity.parse(f.severity()).atLeast(severity));
-  }
-
   private static Header header(Meta m, String sha, ToolInfo tool, Instant generatedAt) {
     Instant since = m.statsReset() != null ? m.statsReset() : m.postmasterStartedAt();
     String window;
