@@ -32,7 +32,7 @@ final class Pipeline {
   static PgopsConfig config(Path file) {
     if (file == null) return PgopsConfig.defaults();
     try {
-      return new ConfigLoader(BuiltInRules.ALL).load(file);
+      return new ConfigLoader(BuiltInRules.CATALOG).load(file);
     } catch (ConfigException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }

@@ -27,10 +27,10 @@ final class RulesCommand implements Runnable {
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
-      for (RuleDescriptor r : BuiltInRules.ALL) {
+      for (RuleDescriptor r : BuiltInRules.CATALOG) {
         out.printf("%-34s %-8s %-14s %-6s %s%n", r.id(), r.severity().id(), r.area().id(), r.checklistItem(), r.summary());
       }
-      out.printf("%d rules%n", BuiltInRules.ALL.size());
+      out.printf("%d rules%n", BuiltInRules.CATALOG.size());
     }
   }
 
@@ -41,7 +41,7 @@ final class RulesCommand implements Runnable {
 
     @Override
     public void run() {
-      RuleDescriptor r = BuiltInRules.ALL.stream()
+      RuleDescriptor r = BuiltInRules.CATALOG.stream()
           .filter(d -> d.id().equals(id) || d.aliases().contains(id)).findFirst()
           .orElseThrow(() -> new UserError(ExitCode.USAGE, "unknown rule '" + id + "' (see `pgops rules list`)"));
       PrintWriter out = spec.commandLine().getOut();

@@ -9,8 +9,14 @@ package dev.pgops.migration;
  *                       actions, when named), the new name (RENAME_TABLE), the partition (ATTACH/DETACH) or the
  *                       tablespace (SET_TABLESPACE), as written; null when absent
  * @param text           the action's tokens joined by single spaces
+ * @param column         for ADD COLUMN the column definition, for ALTER COLUMN … TYPE the column with its new
+ *                       type; else null
  */
-public record AlterAction(Kind kind, ConstraintType constraintType, String name, String text) {
+public record AlterAction(Kind kind, ConstraintType constraintType, String name, String text, ColumnDef column) {
+
+    public AlterAction(Kind kind, ConstraintType constraintType, String name, String text) {
+        this(kind, constraintType, name, text, null);
+    }
 
     public enum Kind {
         ADD_COLUMN, DROP_COLUMN, ALTER_COLUMN_TYPE, SET_NOT_NULL, DROP_NOT_NULL, SET_DEFAULT, DROP_DEFAULT,

@@ -17,14 +17,27 @@ import java.util.Set;
  * @param flags        keywords read from the tokens (never from JSqlParser)
  * @param alterActions for ALTER TABLE, its actions in order; else empty
  * @param lockMode     for LOCK, the mode in upper case ({@code ACCESS EXCLUSIVE} when none is given); else null
+ * @param columns      for CREATE TABLE, its column definitions (table constraints left out); else empty
  */
 public record ClassifiedStatement(SqlStatement statement, StatementKind kind, String classifiedBy, List<String> targets,
-                                  Set<Flag> flags, List<AlterAction> alterActions, String lockMode) {
+                                  Set<Flag> flags, List<AlterAction> alterActions, String lockMode,
+                                  List<ColumnDef> columns) {
 
     public ClassifiedStatement {
         targets = List.copyOf(targets);
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(flags);
         alterActions = List.copyOf(alterActions);
+        columns = List.copyOf(columns);
+    }
+
+    public ClassifiedStatement(SqlStatement statement, StatementKind kind, String classifiedBy, List<String> targets,
+                               Set<Flag> flags, List<AlterAction> alterActions, String lockMode) {
+        this(statement, kind, classifiedBy, targets, flags, alterActions, lockMode, List.of());
+    }
+
+    /** The statement's text. */
+    public String text() {
+        return statement.text();
     }
 
     public boolean has(Flag flag) {

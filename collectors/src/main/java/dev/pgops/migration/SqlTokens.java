@@ -9,28 +9,28 @@ import java.util.Locale;
  * literals (strings, {@code E''}, dollar-quoted bodies and numbers, each one token), punctuation; comments dropped.
  * Never throws: an unterminated literal or comment runs to the end of the text.
  */
-final class SqlTokens {
+public final class SqlTokens {
 
-    enum Type { WORD, QUOTED, LITERAL, PUNCT }
+    public enum Type { WORD, QUOTED, LITERAL, PUNCT }
 
     /** One token; {@code upper} is the upper-cased text for words, the text otherwise; {@code depth} the paren depth. */
-    record Token(Type type, String text, String upper, int depth) {
-        boolean is(String keyword) {
+    public record Token(Type type, String text, String upper, int depth) {
+        public boolean is(String keyword) {
             return type == Type.WORD && upper.equals(keyword);
         }
 
-        boolean isPunct(String p) {
+        public boolean isPunct(String p) {
             return type == Type.PUNCT && text.equals(p);
         }
 
-        boolean isIdent() {
+        public boolean isIdent() {
             return type == Type.WORD || type == Type.QUOTED;
         }
     }
 
     private SqlTokens() {}
 
-    static List<Token> tokenize(String s) {
+    public static List<Token> tokenize(String s) {
         List<Token> out = new ArrayList<>();
         int n = s.length();
         int i = 0;

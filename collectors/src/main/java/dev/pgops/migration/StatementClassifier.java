@@ -25,12 +25,16 @@ import net.sf.jsqlparser.statement.select.Select;
  */
 public final class StatementClassifier {
 
-    /** One parser thread for the whole JVM (JSqlParser's timeout needs an executor; never one per call). */
-    private static final ExecutorService PARSER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pgops-migration-parser");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * One parser thread per core for the whole JVM (JSqlParser's timeout needs an executor; never a thread per
+     * call), so files classified in parallel parse in parallel.
+     */
+    private static final ExecutorService PARSER = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "pgops-migration-parser");
+                t.setDaemon(true);
+                return t;
+            });
     private static final long PARSE_TIMEOUT_MS = 2000;
 
     public static final String BY_JSQLPARSER = "jsqlparser";
@@ -60,7 +64,7 @@ public final class StatementClassifier {
                 return new ClassifiedStatement(st, StatementKind.UNKNOWN, BY_UNKNOWN, List.of(), r.flags, List.of(), null);
             }
             String by = jsqlAgrees(st.text(), r.kind) ? BY_JSQLPARSER : BY_TOKENS;
-            return new ClassifiedStatement(st, r.kind, by, r.targets, r.flags, r.actions, r.lockMode);
+            return new ClassifiedStatement(st, r.kind, by, r.targets, r.flags, r.actions, r.lockMode, r.columns);
         } catch (RuntimeException | StackOverflowError e) {
             return new ClassifiedStatement(st, StatementKind.UNKNOWN, BY_UNKNOWN, List.of(), Set.of(), List.of(), null);
         }
@@ -143,6 +147,7 @@ public final class StatementClassifier {
         final List<String> targets = new ArrayList<>();
         final Set<Flag> flags = EnumSet.noneOf(Flag.class);
         final List<AlterAction> actions = new ArrayList<>();
+        final List<ColumnDef> columns = new ArrayList<>();
         String lockMode;
 
         Reader(List<Token> tokens) {
@@ -334,6 +339,7 @@ public final class StatementClassifier {
                     for (int k = j; k < t.size(); k++) {
                         if (t.get(k).depth() == 0 && t.get(k).is("AS")) { kind = StatementKind.CREATE_TABLE_AS; break; }
                     }
+                    if (kind == StatementKind.CREATE_TABLE && j < t.size() && t.get(j).isPunct("(")) tableColumns(j);
                 }
                 case "INDEX" -> {
                     kind = StatementKind.CREATE_INDEX;
@@ -365,6 +371,26 @@ public final class StatementClassifier {
                 case "EXTENSION" -> { kind = StatementKind.CREATE_EXTENSION; name(ifExists(i + 1)); }
                 case "SCHEMA" -> { kind = StatementKind.CREATE_SCHEMA; name(ifExists(i + 1)); }
                 default -> { if (i < t.size() && t.get(i).type() == SqlTokens.Type.WORD) kind = StatementKind.OTHER_DDL; }
+            }
+        }
+
+        private static final Set<String> TABLE_CONSTRAINT_WORDS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK",
+                "FOREIGN", "EXCLUDE", "LIKE");
+
+        /** The column definitions of the element list opening at {@code open}. */
+        void tableColumns(int open) {
+            int start = open + 1;
+            for (int k = start; k < t.size(); k++) {
+                Token x = t.get(k);
+                boolean end = x.depth() == 0 && x.isPunct(")");
+                if (end || (x.depth() == 1 && x.isPunct(","))) {
+                    if (k > start && !TABLE_CONSTRAINT_WORDS.contains(t.get(start).upper())) {
+                        ColumnDef c = ColumnDef.parse(t.subList(start, k), 1);
+                        if (c != null) columns.add(c);
+                    }
+                    start = k + 1;
+                    if (end) return;
+                }
             }
         }
 
@@ -451,7 +477,7 @@ public final class StatementClassifier {
                     }
                     if (r.kw(i, "COLUMN")) i++;
                     i = r.ifExists(i);
-                    return new AlterAction(AlterAction.Kind.ADD_COLUMN, null, textAt(a, i), s);
+                    return new AlterAction(AlterAction.Kind.ADD_COLUMN, null, textAt(a, i), s, ColumnDef.parse(a.subList(i, a.size()), 0));
                 }
                 case "DROP" -> {
                     if (r.kw(1, "CONSTRAINT")) {
@@ -473,7 +499,8 @@ public final class StatementClassifier {
                     else if (x.equals("SET") && y.equals("DEFAULT")) k = AlterAction.Kind.SET_DEFAULT;
                     else if (x.equals("DROP") && y.equals("DEFAULT")) k = AlterAction.Kind.DROP_DEFAULT;
                     else if (x.equals("SET") && y.equals("STATISTICS")) k = AlterAction.Kind.SET_STATISTICS;
-                    return new AlterAction(k, null, col, s);
+                    ColumnDef def = k == AlterAction.Kind.ALTER_COLUMN_TYPE ? ColumnDef.ofTypeChange(a.subList(i, a.size())) : null;
+                    return new AlterAction(k, null, col, s, def);
                 }
                 case "VALIDATE" -> {
                     return new AlterAction(AlterAction.Kind.VALIDATE_CONSTRAINT, null, textAt(a, 2), s);

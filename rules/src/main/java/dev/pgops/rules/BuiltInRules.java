@@ -4,6 +4,7 @@ import dev.pgops.rules.backups.BackupsRules;
 import dev.pgops.rules.configuration.ConfigurationRules;
 import dev.pgops.rules.connections.ConnectionsRules;
 import dev.pgops.rules.maintenance.MaintenanceRules;
+import dev.pgops.rules.migrations.MigrationRules;
 import dev.pgops.rules.performance.PerformanceRules;
 import dev.pgops.rules.plans.PlanRules;
 import dev.pgops.rules.pressure.PressureRules;
@@ -14,7 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Every built-in rule; each area keeps its own explicit list. */
+/** Every built-in rule; each area keeps its own explicit list. {@link #ALL} are the snapshot (health) rules. */
 public final class BuiltInRules {
   private BuiltInRules() {}
 
@@ -31,6 +32,17 @@ public final class BuiltInRules {
           SecurityRules.ALL)
       .flatMap(List::stream)
       .map(RuleDescriptor::of)
+      .sorted(Comparator.comparing(RuleDescriptor::id))
+      .toList();
+
+  /** The migration rules of {@code pgops review}, by id. */
+  public static final List<RuleDescriptor> MIGRATION = MigrationRules.ALL.stream()
+      .map(RuleDescriptor::of)
+      .sorted(Comparator.comparing(RuleDescriptor::id))
+      .toList();
+
+  /** Every rule, health and migration, by id: for docs, {@code pgops rules} and pgops.yaml validation. */
+  public static final List<RuleDescriptor> CATALOG = Stream.concat(ALL.stream(), MIGRATION.stream())
       .sorted(Comparator.comparing(RuleDescriptor::id))
       .toList();
 

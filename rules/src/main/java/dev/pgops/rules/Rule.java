@@ -8,11 +8,6 @@ import java.util.List;
  * A stateless check of a snapshot, described by {@link RuleInfo}. A rule whose inputs are unavailable
  * calls {@link RuleContext#require}, which ends the evaluation as "not evaluated" with the reason.
  */
-public interface Rule {
+public interface Rule extends RuleImplementation {
   List<Finding> check(Snapshot snapshot, RuleContext ctx);
-
-  /** The thresholds this rule reads; {@code pgops.yaml} may override only these. */
-  default List<Threshold> thresholds() {
-    return List.of();
-  }
 }

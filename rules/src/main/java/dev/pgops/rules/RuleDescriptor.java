@@ -10,9 +10,9 @@ import java.util.List;
 /** A rule with its metadata read from {@link RuleInfo} and its side-car Markdown doc. */
 public record RuleDescriptor(
     String id, Area area, String checklistItem, Severity severity, String summary, String since,
-    List<String> aliases, List<Threshold> thresholds, String doc, Rule rule) {
+    List<String> aliases, List<Threshold> thresholds, String doc, RuleImplementation rule) {
 
-  public static RuleDescriptor of(Rule rule) {
+  public static RuleDescriptor of(RuleImplementation rule) {
     RuleInfo info = rule.getClass().getAnnotation(RuleInfo.class);
     if (info == null) {
       throw new IllegalStateException(rule.getClass().getName() + " has no @RuleInfo");
@@ -22,12 +22,18 @@ public record RuleDescriptor(
   }
 
   /** The side-car {@code <id>.md} next to the rule class, or "" when it is missing. */
-  private static String loadDoc(Rule rule, String id) {
+  private static String loadDoc(RuleImplementation rule, String id) {
     try (InputStream in = rule.getClass().getResourceAsStream(id + ".md")) {
       return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The snapshot rule; IllegalStateException for a migration rule. */
+  public Rule snapshotRule() {
+    if (rule instanceof Rule r) return r;
+    throw new IllegalStateException(id + " is not a snapshot rule");
   }
 
   public boolean hasDoc() {

@@ -62,7 +62,7 @@ public final class RuleEngine {
   private static RuleResult run(RuleDescriptor d, Snapshot snapshot, PgopsConfig config) {
     if (!config.enabled(d.id())) return new RuleResult(d, RuleResult.Status.DISABLED, "disabled in pgops.yaml", List.of());
     try {
-      List<Finding> found = d.rule().check(snapshot, new RuleContext(d, snapshot, config));
+      List<Finding> found = d.snapshotRule().check(snapshot, new RuleContext(d, snapshot, config));
       return new RuleResult(d, RuleResult.Status.EVALUATED, "", found);
     } catch (NotEvaluatedException e) {
       return new RuleResult(d, RuleResult.Status.NOT_EVALUATED, e.getMessage(), List.of());

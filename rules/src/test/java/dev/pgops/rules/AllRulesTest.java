@@ -20,7 +20,7 @@ class AllRulesTest {
   @Test
   void idsAreUniqueKebabCaseAndSummariesOneLine() {
     Set<String> seen = new HashSet<>();
-    for (RuleDescriptor r : BuiltInRules.ALL) {
+    for (RuleDescriptor r : BuiltInRules.CATALOG) {
       assertThat(r.id()).as("rule id").matches("[a-z0-9]+(-[a-z0-9]+)*");
       assertThat(seen.add(r.id())).as("duplicate id " + r.id()).isTrue();
       for (String alias : r.aliases()) assertThat(seen.add(alias)).as("duplicate alias " + alias).isTrue();
@@ -30,14 +30,14 @@ class AllRulesTest {
 
   @Test
   void everyRuleHasADocWithTheStandardSections() {
-    for (RuleDescriptor r : BuiltInRules.ALL) {
+    for (RuleDescriptor r : BuiltInRules.CATALOG) {
       assertThat(r.doc()).as(r.id() + ".md").contains("## Problem", "## Why it matters", "## How to fix");
     }
   }
 
   @Test
   void everyRuleNamesAChecklistItemOfItsOwnArea() {
-    for (RuleDescriptor r : BuiltInRules.ALL) {
+    for (RuleDescriptor r : BuiltInRules.CATALOG) {
       var item = checklist.item(r.checklistItem());
       assertThat(item).as(r.id() + " checklist item " + r.checklistItem()).isPresent();
       assertThat(item.get().area()).as(r.id() + " area").isEqualTo(r.area());
@@ -45,7 +45,8 @@ class AllRulesTest {
   }
 
   @Test
-  void everyRuleHasItsOwnTest() {
+  void everySnapshotRuleHasItsOwnTest() {
+    // migration rules are tested by their fixture files (MigrationFixtureTest)
     for (RuleDescriptor r : BuiltInRules.ALL) {
       String test = r.rule().getClass().getName() + "Test";
       try {
@@ -58,7 +59,7 @@ class AllRulesTest {
 
   @Test
   void everyThresholdHasADescription() {
-    for (RuleDescriptor r : BuiltInRules.ALL) {
+    for (RuleDescriptor r : BuiltInRules.CATALOG) {
       for (Threshold t : r.thresholds()) assertThat(t.description()).as(r.id() + "." + t.name()).isNotBlank();
     }
   }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
-  private final ConfigLoader loader = new ConfigLoader(BuiltInRules.ALL);
+  private final ConfigLoader loader = new ConfigLoader(BuiltInRules.CATALOG);
 
   @Test
   void readsRulesThresholdsWaiversAndWindow(@TempDir Path dir) throws Exception {

@@ -17,7 +17,7 @@ class RuleDocGeneratorTest {
 
   @Test
   void referencePagesAreUpToDate() throws IOException {
-    Map<String, String> files = RuleDocGenerator.generate(BuiltInRules.ALL, Checklist.builtIn());
+    Map<String, String> files = RuleDocGenerator.generate(BuiltInRules.CATALOG, Checklist.builtIn());
     if (Boolean.getBoolean("golden.update")) {
       Files.createDirectories(DIR);
       try (Stream<Path> old = Files.list(DIR)) {

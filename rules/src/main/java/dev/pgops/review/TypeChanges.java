@@ -1,0 +1,72 @@
+package dev.pgops.review;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether {@code ALTER COLUMN … TYPE} from one type to another is binary-coercible (no rewrite): PostgreSQL docs,
+ * ALTER TABLE notes — varchar length increase or removal, varchar ↔ text, numeric precision increase at the same
+ * scale or removal, varbit length increase, time/timestamp/interval precision increase, cidr → inet.
+ */
+public final class TypeChanges {
+  private static final Map<String, String> ALIASES = Map.ofEntries(
+      Map.entry("character varying", "varchar"), Map.entry("char varying", "varchar"),
+      Map.entry("int", "integer"), Map.entry("int4", "integer"), Map.entry("int8", "bigint"),
+      Map.entry("int2", "smallint"), Map.entry("decimal", "numeric"), Map.entry("bit varying", "varbit"),
+      Map.entry("timestamp without time zone", "timestamp"), Map.entry("timestamp with time zone", "timestamptz"),
+      Map.entry("time without time zone", "time"), Map.entry("float8", "double precision"),
+      Map.entry("float4", "real"), Map.entry("bool", "boolean"));
+  private static final Pattern TYPE = Pattern.compile("^([a-z_ ]+?)\\s*(?:\\(([0-9 ,]+)\\))?(\\s+with(?:out)? time zone)?(\\[\\])?$");
+
+  private TypeChanges() {}
+
+  /** Canonical spelling: "character varying(20)" → "varchar(20)", "int4" → "integer". */
+  public static String normalize(String type) {
+    if (type == null) return "";
+    String t = type.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").replace("pg_catalog.", "");
+    Matcher m = TYPE.matcher(t);
+    if (!m.matches()) return t;
+    String base = m.group(1).trim() + (m.group(3) == null ? "" : m.group(3));
+    base = ALIASES.getOrDefault(base, base);
+    String mods = m.group(2) == null ? "" : "(" + m.group(2).replace(" ", "") + ")";
+    return base + mods + (m.group(4) == null ? "" : "[]");
+  }
+
+  /** True when changing {@code from} to {@code to} needs no table rewrite. */
+  public static boolean binaryCoercible(String from, String to) {
+    String a = normalize(from);
+    String b = normalize(to);
+    if (a.isEmpty() || b.isEmpty()) return false;
+    if (a.equals(b)) return true;
+    String ab = base(a), bb = base(b);
+    int[] am = mods(a), bm = mods(b);
+    if ((ab.equals("varchar") || ab.equals("text")) && (bb.equals("text") || (bb.equals("varchar") && bm.length == 0))) return true;
+    if (ab.equals("varchar") && bb.equals("varchar")) return am.length == 1 && bm.length == 1 && bm[0] >= am[0];
+    if (ab.equals("varbit") && bb.equals("varbit")) return bm.length == 0 || (am.length == 1 && bm[0] >= am[0]);
+    if (ab.equals("numeric") && bb.equals("numeric")) {
+      if (bm.length == 0) return true;
+      if (am.length == 0) return false;
+      int as = am.length > 1 ? am[1] : 0, bs = bm.length > 1 ? bm[1] : 0;
+      return as == bs && bm[0] >= am[0];
+    }
+    if (ab.equals(bb) && (ab.startsWith("timestamp") || ab.startsWith("time") || ab.equals("interval"))) {
+      return bm.length == 0 || (am.length == 1 && bm[0] >= am[0]);
+    }
+    return ab.equals("cidr") && bb.equals("inet");
+  }
+
+  private static String base(String t) {
+    int p = t.indexOf('(');
+    return p < 0 ? t : t.substring(0, p);
+  }
+
+  private static int[] mods(String t) {
+    int p = t.indexOf('(');
+    if (p < 0) return new int[0];
+    String[] parts = t.substring(p + 1, t.indexOf(')', p)).split(",");
+    int[] out = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) out[i] = Integer.parseInt(parts[i].trim());
+    return out;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.pgops.rules.migrations;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Mechanical rewrites of a statement into its safe form, for remediation text. */
+final class Rewrite {
+  private Rewrite() {}
+
+  /**
+   * Inserts CONCURRENTLY after the first {@code keyword} (INDEX, MATERIALIZED VIEW …) and, for CREATE/DROP INDEX,
+   * IF [NOT] EXISTS so a retry after a failure works. Returns the statement with a terminating semicolon.
+   */
+  static String concurrently(String sql, String keyword) {
+    String one = sql.strip();
+    Matcher m = Pattern.compile("(?i)\\b" + keyword.replace(" ", "\\s+") + "\\b").matcher(one);
+    if (!m.find()) return one + ";";
+    String head = one.substring(0, m.end());
+    String tail = one.substring(m.end()).stripLeading();
+    String ifClause = "";
+    if (keyword.equalsIgnoreCase("INDEX") && !tail.toUpperCase(java.util.Locale.ROOT).startsWith("IF ")) {
+      boolean create = head.toUpperCase(java.util.Locale.ROOT).startsWith("CREATE");
+      boolean named = create && !tail.toUpperCase(java.util.Locale.ROOT).startsWith("ON ");
+      if (!create) ifClause = "IF EXISTS ";
+      else if (named) ifClause = "IF NOT EXISTS ";
+    }
+    return head + " CONCURRENTLY " + ifClause + tail + ";";
+  }
+}

@@ -1,0 +1,31 @@
+package dev.pgops.rules.migrations;
+
+/** Reading timeout values as written in SET statements. */
+final class Timeouts {
+  private Timeouts() {}
+
+  /** True when the value limits the wait: set, not 0 (0 disables the timeout). */
+  static boolean isSet(String value) {
+    if (value == null) return false;
+    String v = value.strip().replace("'", "");
+    return !v.isEmpty() && !v.matches("0+\\s*(ms|s|min|h|d)?");
+  }
+
+  /** The value in milliseconds (PostgreSQL units; a bare number is ms), or -1 when unreadable. */
+  static long millis(String value) {
+    if (value == null) return -1;
+    var m = java.util.regex.Pattern.compile("(?i)^\\s*'?\\s*(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|min|h|d)?\\s*'?\\s*$").matcher(value);
+    if (!m.matches()) return -1;
+    double n = Double.parseDouble(m.group(1));
+    String unit = m.group(2) == null ? "ms" : m.group(2).toLowerCase(java.util.Locale.ROOT);
+    double factor = switch (unit) {
+      case "us" -> 0.001;
+      case "s" -> 1000;
+      case "min" -> 60_000;
+      case "h" -> 3_600_000;
+      case "d" -> 86_400_000;
+      default -> 1;
+    };
+    return Math.round(n * factor);
+  }
+}
