@@ -45,7 +45,8 @@ public final class LockModel {
       row("REINDEX CONCURRENTLY", 12, SHARE_UPDATE_EXCLUSIVE, "SIN", NONE, "builds a new index beside the old one"),
       row("DROP TABLE", 0, ACCESS_EXCLUSIVE, "", ACCESS_EXCLUSIVE, "also locks tables it references by foreign key"),
       row("TRUNCATE", 0, ACCESS_EXCLUSIVE, "", NONE, "removes every row"),
-      row("CREATE VIEW", 0, ACCESS_EXCLUSIVE, "", NONE, "locks the view (OR REPLACE) while it is replaced"),
+      row("CREATE VIEW", 0, NONE, "", ACCESS_SHARE, "a new view"),
+      row("CREATE OR REPLACE VIEW", 0, ACCESS_EXCLUSIVE, "", NONE, "locks the view while it is replaced: its readers wait"),
       row("CREATE MATERIALIZED VIEW", 0, NONE, "", ACCESS_SHARE, "runs the query and stores its result"),
       row("REFRESH MATERIALIZED VIEW", 0, ACCESS_EXCLUSIVE, "R", NONE, "blocks every read of the view while it recomputes"),
       row("REFRESH MATERIALIZED VIEW CONCURRENTLY", 0, EXCLUSIVE, "R", NONE, "reads continue; needs a unique index on the view"),
@@ -184,7 +185,7 @@ public final class LockModel {
       case REINDEX -> conc ? "REINDEX CONCURRENTLY" : "REINDEX";
       case DROP_TABLE -> "DROP TABLE";
       case TRUNCATE -> "TRUNCATE";
-      case CREATE_VIEW -> "CREATE VIEW";
+      case CREATE_VIEW -> text.matches("(?s)^CREATE\\s+OR\\s+REPLACE\\b.*") ? "CREATE OR REPLACE VIEW" : "CREATE VIEW";
       case CREATE_MATERIALIZED_VIEW -> "CREATE MATERIALIZED VIEW";
       case REFRESH_MATERIALIZED_VIEW -> conc ? "REFRESH MATERIALIZED VIEW CONCURRENTLY" : "REFRESH MATERIALIZED VIEW";
       case DROP_VIEW -> "DROP VIEW";

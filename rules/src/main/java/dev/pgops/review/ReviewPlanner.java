@@ -104,7 +104,14 @@ final class ReviewPlanner {
   }
 
   private void remember(ClassifiedStatement c) {
-    if (c.kind() == StatementKind.CREATE_TABLE || c.kind() == StatementKind.CREATE_TABLE_AS
+    if (c.kind() == StatementKind.CREATE_INDEX && c.targets().size() > 1) {
+      // the index name, so a later DROP / ALTER / REINDEX of it knows it is new
+      String n = Names.normalize(c.targets().get(1));
+      if (n != null) createdAt.putIfAbsent(n, ordinal);
+    } else if (c.kind() == StatementKind.CREATE_VIEW) {
+      String n = Names.normalize(c.target());
+      if (n != null) createdAt.putIfAbsent(n, ordinal);
+    } else if (c.kind() == StatementKind.CREATE_TABLE || c.kind() == StatementKind.CREATE_TABLE_AS
         || c.kind() == StatementKind.CREATE_MATERIALIZED_VIEW) {
       String n = Names.normalize(c.target());
       if (n != null) {
@@ -116,6 +123,15 @@ final class ReviewPlanner {
     } else if (c.kind() == StatementKind.ALTER_TABLE) {
       String n = Names.normalize(c.target());
       for (AlterAction a : c.alterActions()) {
+        if (a.kind() == AlterAction.Kind.RENAME_TABLE && a.name() != null && n != null) {
+          // a table created in this review stays new under its new name (same schema)
+          String renamed = n.substring(0, n.indexOf('.') + 1) + Names.simple(a.name());
+          Integer at = createdAt.get(n);
+          if (at != null) createdAt.putIfAbsent(renamed, at);
+          Map<String, String> types = createdTypes.get(n);
+          if (types != null) createdTypes.putIfAbsent(renamed, types);
+          continue;
+        }
         if (a.column() == null || a.name() == null) continue;
         if (a.kind() == AlterAction.Kind.ADD_COLUMN || a.kind() == AlterAction.Kind.ALTER_COLUMN_TYPE) {
           createdTypes.computeIfAbsent(n, k -> new HashMap<>()).put(a.name().toLowerCase(Locale.ROOT), a.column().type());

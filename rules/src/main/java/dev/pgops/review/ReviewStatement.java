@@ -35,6 +35,11 @@ public record ReviewStatement(ClassifiedStatement classified, int ordinal, int i
     return classified.text();
   }
 
+  /** Tables named after REFERENCES (foreign keys of CREATE TABLE / ALTER TABLE), as written, in order. */
+  public java.util.List<String> referencedTables() {
+    return References.of(classified.text());
+  }
+
   /** The locked relation as written, or null. */
   public String target() {
     return classified.target();

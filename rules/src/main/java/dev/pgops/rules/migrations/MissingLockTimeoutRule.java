@@ -22,18 +22,40 @@ public final class MissingLockTimeoutRule implements MigrationRule {
   public void checkFile(ReviewFile file, ReviewContext ctx) {
     if (ctx.facts().timeouts().containsKey("lock_timeout")) return;
     List<ReviewStatement> risky = file.statements().stream()
-        .filter(s -> s.impact().lock().ordinal() >= LockLevel.SHARE.ordinal() || s.impact().otherLock().ordinal() >= LockLevel.SHARE.ordinal())
         .filter(s -> !Timeouts.isSet(s.lockTimeout()))
-        .filter(s -> s.target() != null && !ctx.targetIsNew(s))
+        .filter(s -> lockedExistingTable(s, ctx) != null)
         .toList();
     if (risky.isEmpty()) return;
     ReviewStatement first = risky.get(0);
-    ctx.at(first, first.impact().operation() + " requests " + first.impact().lock().sqlName() + " on " + first.target()
+    String table = lockedExistingTable(first, ctx);
+    boolean own = table.equals(first.target());
+    ctx.at(first, first.impact().operation() + " requests "
+            + (own ? first.impact().lock() : first.impact().otherLock()).sqlName() + " on " + table
             + " with no lock_timeout: if it waits behind a long query, every query on the table queues behind it"
             + (risky.size() > 1 ? " (" + risky.size() + " such statements in this file)" : ""))
+        .onTable(table)
         .evidence("statementsWithoutLockTimeout", risky.size())
         .remediation("SET lock_timeout = '2s'; at the top of the migration (or ALTER ROLE <migration role> SET "
             + "lock_timeout = '2s'), and retry the migration when it times out.")
         .report();
+  }
+
+  /** The existing table on which the statement requests a lock that blocks writes, or null. */
+  private static String lockedExistingTable(ReviewStatement s, ReviewContext ctx) {
+    if (s.impact().lock().ordinal() >= LockLevel.SHARE.ordinal() && s.target() != null && !ctx.targetIsNew(s)
+        && !createsTarget(s)) {
+      return s.target();
+    }
+    if (s.impact().otherLock().ordinal() >= LockLevel.SHARE.ordinal()) {
+      for (String t : s.referencedTables()) if (!ctx.isNew(t, s)) return t;
+    }
+    return null;
+  }
+
+  private static boolean createsTarget(ReviewStatement s) {
+    return switch (s.kind()) {
+      case CREATE_TABLE, CREATE_TABLE_AS, CREATE_MATERIALIZED_VIEW -> true;
+      default -> false;
+    };
   }
 }
