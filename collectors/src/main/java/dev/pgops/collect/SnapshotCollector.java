@@ -61,38 +61,47 @@ public final class SnapshotCollector {
   }
 
   public Snapshot collect(ConnectionSpec spec) {
-    Instant collectedAt = options.clock().instant();
     try (PgSession pg = PgSession.open(spec, options.statementTimeoutMs(), options.lockTimeoutMs())) {
-      Meta meta;
-      try {
-        meta = readMeta(pg, collectedAt);
-      } catch (SQLException e) {
-        throw new CollectException("cannot read server facts from " + spec.describe() + ": "
-            + PgSession.oneLine(spec.redact(e.getMessage())), null);
-      }
-      List<CollectorRun> runs = new ArrayList<>();
-      Runner r = new Runner(pg, runs);
-      Section<Statements> statements;
-      Snapshot snapshot = new Snapshot(meta,
-          r.run(new SettingsCollector()),
-          r.run(new DatabasesCollector()),
-          r.run(new TablesCollector()),
-          r.run(new IndexesCollector()),
-          r.run(new ConstraintsCollector()),
-          r.run(new ColumnsCollector()),
-          r.run(new SequencesCollector()),
-          r.run(new TableBloatCollector()),
-          r.run(new IndexBloatCollector()),
-          r.run(new ActivityCollector(options.maxSessions())),
-          r.run(new ReplicationCollector()),
-          r.run(new ArchiverCollector()),
-          r.run(new RolesCollector()),
-          r.run(new ExtensionsCollector()),
-          statements = r.run(new StatementsCollector(options)),
-          r.plans(statements),
-          r.run(new PressureCollector()));
-      return snapshot.withMeta(meta.withCollectors(runs));
+      return collect(pg);
     }
+  }
+
+  /**
+   * Collects over a session the caller opened (with this collector's timeouts) and keeps open, so that more
+   * statements can follow on the same connection ({@code pgops review} adds its live facts this way).
+   */
+  public Snapshot collect(PgSession pg) {
+    Instant collectedAt = options.clock().instant();
+    ConnectionSpec spec = pg.spec();
+    Meta meta;
+    try {
+      meta = readMeta(pg, collectedAt);
+    } catch (SQLException e) {
+      throw new CollectException("cannot read server facts from " + spec.describe() + ": "
+          + PgSession.oneLine(spec.redact(e.getMessage())), null);
+    }
+    List<CollectorRun> runs = new ArrayList<>();
+    Runner r = new Runner(pg, runs);
+    Section<Statements> statements;
+    Snapshot snapshot = new Snapshot(meta,
+        r.run(new SettingsCollector()),
+        r.run(new DatabasesCollector()),
+        r.run(new TablesCollector()),
+        r.run(new IndexesCollector()),
+        r.run(new ConstraintsCollector()),
+        r.run(new ColumnsCollector()),
+        r.run(new SequencesCollector()),
+        r.run(new TableBloatCollector()),
+        r.run(new IndexBloatCollector()),
+        r.run(new ActivityCollector(options.maxSessions())),
+        r.run(new ReplicationCollector()),
+        r.run(new ArchiverCollector()),
+        r.run(new RolesCollector()),
+        r.run(new ExtensionsCollector()),
+        statements = r.run(new StatementsCollector(options)),
+        r.plans(statements),
+        r.run(new PressureCollector()));
+    return snapshot.withMeta(meta.withCollectors(runs));
   }
 
   private Meta readMeta(PgSession pg, Instant collectedAt) throws SQLException {

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param name             schema.table
  * @param totalBytes       table + TOAST + indexes
- * @param tableBytes       the heap alone
+ * @param tableBytes       heap and TOAST without indexes ({@code pg_table_size})
  * @param estimatedRows    {@code reltuples} (-1 when never analyzed)
  * @param indexCount       number of indexes
  * @param indexBytes       their total size

@@ -3,6 +3,7 @@ package dev.pgops.rules;
 import dev.pgops.findings.Finding;
 import dev.pgops.findings.Location;
 import dev.pgops.findings.Severity;
+import dev.pgops.snapshot.Meta;
 import dev.pgops.snapshot.Section;
 import dev.pgops.snapshot.Snapshot;
 import java.time.Duration;
@@ -61,8 +62,13 @@ public final class RuleContext {
    * was never reset, since the server started (a lower bound). Empty when neither is known.
    */
   public Optional<Duration> statsWindow() {
-    Instant since = snapshot.meta().statsReset() != null ? snapshot.meta().statsReset() : snapshot.meta().postmasterStartedAt();
-    return since == null ? Optional.empty() : Optional.of(Duration.between(since, now()));
+    return statsWindow(snapshot.meta());
+  }
+
+  /** {@link #statsWindow()} of a snapshot's meta block, up to its collection time. */
+  public static Optional<Duration> statsWindow(Meta meta) {
+    Instant since = meta.statsReset() != null ? meta.statsReset() : meta.postmasterStartedAt();
+    return since == null ? Optional.empty() : Optional.of(Duration.between(since, meta.collectedAt()));
   }
 
   /** True when usage statistics are too young to trust (window unknown counts as short). */
