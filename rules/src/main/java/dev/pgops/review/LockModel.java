@@ -79,7 +79,7 @@ public final class LockModel {
       row("ALTER TABLE ADD COLUMN virtual generated", 18, ACCESS_EXCLUSIVE, "", NONE, "PostgreSQL 18 virtual generated column: computed on read, no rewrite"),
       row("ALTER TABLE ADD COLUMN NOT NULL", 0, ACCESS_EXCLUSIVE, "S", NONE, "without a default it fails as soon as the table has a row"),
       row("ALTER TABLE ADD COLUMN UNIQUE", 0, ACCESS_EXCLUSIVE, "SI", NONE, "builds a unique index under ACCESS EXCLUSIVE"),
-      row("ALTER TABLE ADD COLUMN REFERENCES", 0, SHARE_ROW_EXCLUSIVE, "", SHARE_ROW_EXCLUSIVE, "also locks the referenced table against writes"),
+      row("ALTER TABLE ADD COLUMN REFERENCES", 0, ACCESS_EXCLUSIVE, "", SHARE_ROW_EXCLUSIVE, "ADD COLUMN takes ACCESS EXCLUSIVE; the referenced table gets SHARE ROW EXCLUSIVE (blocks its writes); a NULL default skips validation"),
       row("ALTER TABLE DROP COLUMN", 0, ACCESS_EXCLUSIVE, "", NONE, "catalog-only: brief; drops dependent indexes and constraints"),
       row("ALTER TABLE ALTER COLUMN TYPE", 0, ACCESS_EXCLUSIVE, "RI", NONE, "rewrites the table and rebuilds its indexes unless the change is binary-coercible"),
       row("ALTER TABLE ALTER COLUMN TYPE binary-coercible", 0, ACCESS_EXCLUSIVE, "", NONE, "binary-coercible change: catalog-only, but indexes on the column may be rebuilt"),

@@ -25,15 +25,17 @@ public final class ReviewContext {
   private final ReviewOptions options;
   private final PgopsConfig config;
   private final Map<String, Integer> createdAt;
+  private final List<ReviewStatement> statements;
   private final List<Finding> found = new ArrayList<>();
 
   ReviewContext(RuleDescriptor rule, ReviewFacts facts, ReviewOptions options, PgopsConfig config,
-      Map<String, Integer> createdAt) {
+      Map<String, Integer> createdAt, List<ReviewStatement> statements) {
     this.rule = rule;
     this.facts = facts;
     this.options = options;
     this.config = config;
     this.createdAt = createdAt;
+    this.statements = List.copyOf(statements);
   }
 
   public ReviewFacts facts() {
@@ -58,6 +60,15 @@ public final class ReviewContext {
   /** True when the statement's locked table was created earlier in this review. */
   public boolean targetIsNew(ReviewStatement s) {
     return s.target() != null && isNew(s.target(), s);
+  }
+
+  /**
+   * Every statement of the review, files in order (by {@link ReviewStatement#ordinal()}): for rules whose answer
+   * depends on what other migrations of the same review do (an index created in a later file, a constraint
+   * validated in an earlier one).
+   */
+  public List<ReviewStatement> statements() {
+    return statements;
   }
 
   public Optional<TableFacts> table(String written) {

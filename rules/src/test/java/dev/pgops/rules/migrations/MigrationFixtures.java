@@ -33,7 +33,10 @@ import java.util.stream.Stream;
  * <pre>
  * -- fixture: pg-version=12 runner=flyway transaction=per-file|none
  * -- fixture-table: public.orders bytes=40GB rows=300000000 indexes=6 index-bytes=18GB writes=120 columns=id:bigint,email:varchar(50) not-null-checks=email inbound-fks=public.items.order_fk
+ * -- fixture-table: public.items bytes=2GB indexes=2 index-columns=items_pkey:id|items_order_created_idx:order_id+created_at
  * </pre>
+ * {@code index-columns} lists the valid non-partial indexes, {@code |}-separated, as {@code name:col+col}
+ * (a bare {@code col+col} is named {@code index1}, {@code index2} …).
  * A fixture-table line makes the review "connected" with those facts; without one there is no database.
  */
 final class MigrationFixtures {
@@ -118,13 +121,27 @@ final class MigrationFixtures {
       }
     }
     long bytes = bytes(kv.getOrDefault("bytes", "0"));
+    Map<String, List<String>> indexColumns = indexColumns(kv.getOrDefault("index-columns", ""));
     return new TableFacts(name, bytes, bytes - bytes(kv.getOrDefault("index-bytes", "0")),
-        Long.parseLong(kv.getOrDefault("rows", "0")), Integer.parseInt(kv.getOrDefault("indexes", "0")),
+        Long.parseLong(kv.getOrDefault("rows", "0")),
+        Integer.parseInt(kv.getOrDefault("indexes", String.valueOf(indexColumns.size()))),
         bytes(kv.getOrDefault("index-bytes", "0")),
         kv.containsKey("writes") ? Double.valueOf(kv.get("writes")) : null,
         kv.containsKey("inbound-fks") ? List.of(kv.get("inbound-fks").split(",")) : List.of(), columns,
         kv.containsKey("not-null-checks") ? List.of(kv.get("not-null-checks").split(",")) : List.of(),
-        kv.containsKey("sessions") ? List.of(kv.get("sessions").replace('_', ' ')) : List.of());
+        kv.containsKey("sessions") ? List.of(kv.get("sessions").replace('_', ' ')) : List.of(),
+        indexColumns);
+  }
+
+  static Map<String, List<String>> indexColumns(String spec) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (spec.isEmpty()) return out;
+    for (String index : spec.split("\\|")) {
+      String[] x = index.split(":", 2);
+      String name = x.length > 1 ? x[0] : "index" + (out.size() + 1);
+      out.put(name, List.of((x.length > 1 ? x[1] : x[0]).split("\\+")));
+    }
+    return out;
   }
 
   static long bytes(String s) {
