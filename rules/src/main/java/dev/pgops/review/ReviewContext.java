@@ -25,15 +25,17 @@ public final class ReviewContext {
   private final ReviewOptions options;
   private final PgopsConfig config;
   private final Map<String, Integer> createdAt;
+  private final List<ReviewStatement> statements;
   private final List<Finding> found = new ArrayList<>();
 
   ReviewContext(RuleDescriptor rule, ReviewFacts facts, ReviewOptions options, PgopsConfig config,
-      Map<String, Integer> createdAt) {
+      Map<String, Integer> createdAt, List<ReviewStatement> statements) {
     this.rule = rule;
     this.facts = facts;
     this.options = options;
     this.config = config;
     this.createdAt = createdAt;
+    this.statements = List.copyOf(statements);
   }
 
   public ReviewFacts facts() {
@@ -58,6 +60,16 @@ public final class ReviewContext {
   /** True when the statement's locked table was created earlier in this review. */
   public boolean targetIsNew(ReviewStatement s) {
     return s.target() != null && isNew(s.target(), s);
+  }
+
+  /**
+   * The statements of the whole review (every file, in order) that run before {@code s}: what earlier migrations
+   * of the same review already did (a CHECK added and validated before an ATTACH PARTITION …).
+   */
+  public List<ReviewStatement> earlier(ReviewStatement s) {
+    int end = 0;
+    while (end < statements.size() && statements.get(end).ordinal() < s.ordinal()) end++;
+    return statements.subList(0, end);
   }
 
   public Optional<TableFacts> table(String written) {

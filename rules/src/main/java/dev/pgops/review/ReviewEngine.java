@@ -41,11 +41,12 @@ public final class ReviewEngine {
   public ReviewResult review(List<MigrationFile> input, ReviewFacts facts, ReviewOptions options, PgopsConfig config) {
     ReviewPlanner planner = new ReviewPlanner(options, facts);
     List<ReviewFile> files = planner.plan(input);
+    List<ReviewStatement> all = files.stream().flatMap(f -> f.statements().stream()).toList();
     List<Finding> raw = new ArrayList<>();
     for (RuleDescriptor d : rules) {
       if (!config.enabled(d.id())) continue;
       MigrationRule rule = (MigrationRule) d.rule();
-      ReviewContext ctx = new ReviewContext(d, facts, options, config, planner.createdAt());
+      ReviewContext ctx = new ReviewContext(d, facts, options, config, planner.createdAt(), all);
       for (ReviewFile f : files) {
         if (f.failed()) continue;
         for (ReviewStatement s : f.statements()) {
