@@ -20,12 +20,9 @@ import java.util.List;
 public final class MissingLockTimeoutRule implements MigrationRule {
   @Override
   public void checkFile(ReviewFile file, ReviewContext ctx) {
-    if (ctx.facts().timeouts().containsKey("lock_timeout")) return;
-    List<ReviewStatement> risky = file.statements().stream()
-        .filter(s -> s.impact().lock().ordinal() >= LockLevel.SHARE.ordinal() || s.impact().otherLock().ordinal() >= LockLevel.SHARE.ordinal())
-        .filter(s -> !Timeouts.isSet(s.lockTimeout()))
-        .filter(s -> s.target() != null && !ctx.targetIsNew(s))
-        .toList();
+    List<ReviewStatement> risky = Timeouts.unbounded(file, ctx, "lock_timeout", ReviewStatement::lockTimeout,
+        s -> s.impact().lock().ordinal() >= LockLevel.SHARE.ordinal()
+            || s.impact().otherLock().ordinal() >= LockLevel.SHARE.ordinal());
     if (risky.isEmpty()) return;
     ReviewStatement first = risky.get(0);
     ctx.at(first, first.impact().operation() + " requests " + first.impact().lock().sqlName() + " on " + first.target()
