@@ -437,6 +437,8 @@ public final class StatementClassifier {
                 }
             }
             int i = ifExists(2);
+            // ALTER TABLE|INDEX ALL IN TABLESPACE a SET TABLESPACE b: every relation of a tablespace, no single target
+            if (kw(i, "ALL") && kw(i + 1, "IN") && kw(i + 2, "TABLESPACE")) return;
             if (kw(i, "ONLY")) i++;
             i = name(i);
             if (i < t.size() && t.get(i).isPunct("*")) i++;

@@ -188,6 +188,10 @@ class StatementClassifierTest {
                 .containsExactly(Kind.RENAME_TABLE, "u");
         assertThat(c("ALTER TABLE m ATTACH PARTITION s.m_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')").alterActions().get(0))
                 .extracting(AlterAction::kind, AlterAction::name).containsExactly(Kind.ATTACH_PARTITION, "s.m_2024");
+        ClassifiedStatement all = c("ALTER TABLE ALL IN TABLESPACE old_space OWNED BY app SET TABLESPACE new_space NOWAIT");
+        assertThat(all.kind()).isEqualTo(StatementKind.ALTER_TABLE);
+        assertThat(all.targets()).isEmpty();
+        assertThat(all.alterActions()).isEmpty();
         ClassifiedStatement d = c("ALTER TABLE m DETACH PARTITION m_2023 CONCURRENTLY");
         assertThat(d.alterActions().get(0).kind()).isEqualTo(Kind.DETACH_PARTITION);
         assertThat(d.flags()).contains(CONCURRENTLY);

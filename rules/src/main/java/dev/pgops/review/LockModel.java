@@ -102,6 +102,7 @@ public final class LockModel {
       row("ALTER TABLE RENAME COLUMN", 0, ACCESS_EXCLUSIVE, "", NONE, "brief; breaks every client that uses the old name"),
       row("ALTER TABLE RENAME", 0, ACCESS_EXCLUSIVE, "", NONE, "brief; breaks every client that uses the old name"),
       row("ALTER TABLE SET TABLESPACE", 0, ACCESS_EXCLUSIVE, "R", NONE, "copies the table's files to the new tablespace"),
+      row("ALTER TABLE ALL IN TABLESPACE", 0, ACCESS_EXCLUSIVE, "R", NONE, "moves every table (or index) of the tablespace, each under ACCESS EXCLUSIVE until the transaction ends"),
       row("ALTER TABLE SET LOGGED", 0, ACCESS_EXCLUSIVE, "R", NONE, "rewrites the table and writes all of it to WAL"),
       row("ALTER TABLE SET UNLOGGED", 0, ACCESS_EXCLUSIVE, "R", NONE, "rewrites the table"),
       row("ALTER TABLE SET ACCESS METHOD", 15, ACCESS_EXCLUSIVE, "R", NONE, "rewrites the table"),
@@ -156,6 +157,7 @@ public final class LockModel {
   public static LockImpact impact(ClassifiedStatement s, int major, ColumnTypes types) {
     return switch (s.kind()) {
       case ALTER_TABLE -> {
+        if (allInTablespace(s)) yield lookup("ALTER TABLE ALL IN TABLESPACE", major);
         LockImpact merged = null;
         for (AlterAction a : s.alterActions()) {
           LockImpact one = lookup(alterOperation(a, s, types), major);
@@ -200,7 +202,8 @@ public final class LockModel {
       case DELETE -> Dml.hasWhere(s) ? "DELETE" : "DELETE all rows";
       case COMMENT -> "COMMENT";
       case SELECT -> "SELECT";
-      case ALTER_INDEX -> text.matches("(?s).*\\bRENAME\\s+TO\\b.*") ? "ALTER INDEX RENAME"
+      case ALTER_INDEX -> allInTablespace(s) ? "ALTER TABLE ALL IN TABLESPACE"
+          : text.matches("(?s).*\\bRENAME\\s+TO\\b.*") ? "ALTER INDEX RENAME"
           : text.matches("(?s).*\\bSET\\s+TABLESPACE\\b.*") ? "ALTER INDEX SET TABLESPACE" : "ALTER INDEX";
       case DO -> "DO";
       case CREATE_TYPE, ALTER_TYPE, DROP_TYPE, CREATE_SEQUENCE, ALTER_SEQUENCE, CREATE_FUNCTION, DROP_FUNCTION,
@@ -271,6 +274,12 @@ public final class LockModel {
     if (c.notNull()) return "ALTER TABLE ADD COLUMN NOT NULL";
     if (c.references() != null) return "ALTER TABLE ADD COLUMN REFERENCES";
     return "ALTER TABLE ADD COLUMN";
+  }
+
+  /** {@code ALTER TABLE|INDEX|MATERIALIZED VIEW ALL IN TABLESPACE a [OWNED BY …] SET TABLESPACE b}. */
+  private static boolean allInTablespace(ClassifiedStatement s) {
+    return s.text().toUpperCase(Locale.ROOT)
+        .matches("(?s)^ALTER\\s+(TABLE|INDEX|MATERIALIZED\\s+VIEW)\\s+ALL\\s+IN\\s+TABLESPACE\\b.*");
   }
 
   private static boolean isVacuumFull(ClassifiedStatement s) {

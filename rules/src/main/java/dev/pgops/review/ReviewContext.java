@@ -71,6 +71,16 @@ public final class ReviewContext {
     return statements;
   }
 
+  /**
+   * The statements of the whole review (every file, in order) that run before {@code s}: what earlier migrations
+   * of the same review already did (a CHECK added and validated before an ATTACH PARTITION …).
+   */
+  public List<ReviewStatement> earlier(ReviewStatement s) {
+    int end = 0;
+    while (end < statements.size() && statements.get(end).ordinal() < s.ordinal()) end++;
+    return statements.subList(0, end);
+  }
+
   public Optional<TableFacts> table(String written) {
     return facts.table(written);
   }

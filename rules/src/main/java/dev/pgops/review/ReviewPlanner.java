@@ -56,7 +56,7 @@ final class ReviewPlanner {
     int index = 0;
     for (ClassifiedStatement c : f.statements()) {
       StatementKind k = c.kind();
-      if (k == StatementKind.BEGIN) {
+      if (TransactionControl.begins(c)) {
         if (tx < 0) tx = nextTx++;
         explicit = true;
       }
@@ -78,7 +78,7 @@ final class ReviewPlanner {
           }
         }
       }
-      if (k == StatementKind.COMMIT || k == StatementKind.ROLLBACK) {
+      if (TransactionControl.ends(c)) {
         explicit = false;
         localLock = null;
         localStatement = null;

@@ -5,7 +5,6 @@ import dev.pgops.review.MigrationRule;
 import dev.pgops.review.ReviewContext;
 import dev.pgops.review.ReviewStatement;
 import dev.pgops.review.Runner;
-import dev.pgops.review.TransactionMode;
 import dev.pgops.rules.Area;
 import dev.pgops.rules.RuleInfo;
 
@@ -15,9 +14,7 @@ public final class ConcurrentlyInTransactionRule implements MigrationRule {
   @Override
   public void check(ReviewStatement s, ReviewContext ctx) {
     if (s.impact().transactional() || !s.inTransaction()) return;
-    String why = s.explicitTx() ? "it is inside BEGIN … COMMIT"
-        : ctx.options().transactionMode() == TransactionMode.PER_FILE ? "--transaction per-file wraps the file in a transaction"
-        : ctx.options().runner().id() + " runs this file in a transaction (" + ctx.options().runner().description() + ")";
+    String why = s.explicitTx() ? "it is inside BEGIN … COMMIT" : TxShape.wrapper(ctx);
     ctx.at(s, s.impact().operation() + " cannot run inside a transaction block and " + why + ": the migration fails "
             + "with \"cannot run inside a transaction block\"")
         .evidence("runner", ctx.options().runner().id())

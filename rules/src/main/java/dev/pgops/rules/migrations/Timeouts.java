@@ -1,8 +1,30 @@
 package dev.pgops.rules.migrations;
 
-/** Reading timeout values as written in SET statements. */
+import dev.pgops.review.ReviewContext;
+import dev.pgops.review.ReviewFile;
+import dev.pgops.review.ReviewStatement;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** Reading timeout values as written in SET statements, and finding statements no timeout bounds. */
 final class Timeouts {
   private Timeouts() {}
+
+  /**
+   * The statements of {@code file} on existing tables that match {@code risky} while {@code setting}
+   * ({@code lock_timeout} / {@code statement_timeout}) is not in force ({@code inForce} reads the script's value);
+   * none when the role or database sets it.
+   */
+  static List<ReviewStatement> unbounded(ReviewFile file, ReviewContext ctx, String setting,
+      Function<ReviewStatement, String> inForce, Predicate<ReviewStatement> risky) {
+    if (ctx.facts().timeouts().containsKey(setting)) return List.of();
+    return file.statements().stream()
+        .filter(risky)
+        .filter(s -> !isSet(inForce.apply(s)))
+        .filter(s -> s.target() != null && !ctx.targetIsNew(s))
+        .toList();
+  }
 
   /** True when the value limits the wait: set, not 0 (0 disables the timeout). */
   static boolean isSet(String value) {
