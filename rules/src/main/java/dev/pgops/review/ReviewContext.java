@@ -25,15 +25,23 @@ public final class ReviewContext {
   private final ReviewOptions options;
   private final PgopsConfig config;
   private final Map<String, Integer> createdAt;
+  private final TypesBefore typesBefore;
   private final List<Finding> found = new ArrayList<>();
 
+  /** The type of a column just before the statement at an ordinal ran, or null (see {@link #columnTypeBefore}). */
+  @FunctionalInterface
+  interface TypesBefore {
+    String typeBefore(String table, String column, int ordinal);
+  }
+
   ReviewContext(RuleDescriptor rule, ReviewFacts facts, ReviewOptions options, PgopsConfig config,
-      Map<String, Integer> createdAt) {
+      Map<String, Integer> createdAt, TypesBefore typesBefore) {
     this.rule = rule;
     this.facts = facts;
     this.options = options;
     this.config = config;
     this.createdAt = createdAt;
+    this.typesBefore = typesBefore;
   }
 
   public ReviewFacts facts() {
@@ -60,6 +68,14 @@ public final class ReviewContext {
     return s.target() != null && isNew(s.target(), s);
   }
 
+  /**
+   * The type of {@code column} of {@code table} just before {@code s} runs: set by an earlier CREATE TABLE / ADD
+   * COLUMN / ALTER COLUMN TYPE of this review, else read from the database, else null (unknown).
+   */
+  public String columnTypeBefore(ReviewStatement s, String table, String column) {
+    return typesBefore.typeBefore(table, column, s.ordinal());
+  }
+
   public Optional<TableFacts> table(String written) {
     return facts.table(written);
   }
@@ -80,6 +96,7 @@ public final class ReviewContext {
     private final Map<String, String> evidence = new LinkedHashMap<>();
     private String remediation = "";
     private String table;
+    private String subject;
     private boolean sizeSensitive;
 
     private FindingBuilder(ReviewStatement statement, String message) {
@@ -105,6 +122,15 @@ public final class ReviewContext {
     /** Names the table the finding is about; its facts are added to the message and evidence. */
     public FindingBuilder onTable(String written) {
       this.table = written;
+      return this;
+    }
+
+    /**
+     * What in the statement the finding is about (a column, a name), when one statement can give several findings
+     * of the rule on the same table: keeps their fingerprints apart.
+     */
+    public FindingBuilder subject(String what) {
+      this.subject = what;
       return this;
     }
 
@@ -159,7 +185,7 @@ public final class ReviewContext {
           new Location.SqlFile(statement.sql().file(), statement.sql().line(), statement.sql().column()), msg,
           new TreeMap<>(evidence), remediation,
           rule.id() + "|" + statement.sql().file() + "|" + statement.kind().name() + "|"
-              + (t == null ? "" : Names.normalize(t)) + "|" + statement.index()));
+              + (t == null ? "" : Names.normalize(t)) + "|" + statement.index() + (subject == null ? "" : "|" + subject)));
     }
 
     private Severity bySize(Severity base, long bytes) {

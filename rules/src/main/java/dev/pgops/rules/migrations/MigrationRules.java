@@ -8,10 +8,27 @@ public final class MigrationRules {
   private MigrationRules() {}
 
   public static final List<MigrationRule> ALL = List.of(
+      new AddColumnRequiredRule(),
+      new AddColumnSerialOrIdentityRule(),
+      new AddColumnStoredGeneratedRule(),
+      new AddColumnVolatileDefaultRule(),
+      new ChangeColumnTypeRule(),
       new ConcurrentlyInTransactionRule(),
       new CreateIndexNonConcurrentRule(),
+      new DetachPartitionNonConcurrentRule(),
+      new DropColumnRule(),
+      new DropSchemaOrDatabaseRule(),
+      new DropTableRule(),
+      new EnumAddValueInTransactionRule(),
+      new IdentifierTooLongRule(),
+      new IntegerPrimaryKeyRule(),
       new InvalidIgnoreRule(),
+      new JsonColumnRule(),
       new MissingLockTimeoutRule(),
+      new RenameColumnRule(),
+      new RenameTableRule(),
+      new TimestampWithoutTimeZoneRule(),
+      new TruncateTableRule(),
       new UnknownStatementRule(),
       new UnusedIgnoreRule());
 }
