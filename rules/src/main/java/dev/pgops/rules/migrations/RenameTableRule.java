@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * ALTER TABLE … RENAME TO of an existing table: clients using the old name fail. Left out when a later statement of
- * the file creates a view with the old name (the expand step of expand/contract).
+ * the file gives the old name to a view (the expand step of expand/contract) or to another table (a swap).
  */
 @RuleInfo(id = "rename-table", area = Area.MIGRATIONS, checklist = "MIG-5", severity = Severity.MEDIUM,
     summary = "ALTER TABLE … RENAME TO breaks every client that still uses the old name")
@@ -27,7 +27,7 @@ public final class RenameTableRule implements MigrationRule {
       if (s.kind() != StatementKind.ALTER_TABLE || s.target() == null || ctx.targetIsNew(s)) continue;
       for (AlterAction a : s.classified().alterActions()) {
         if (a.kind() != AlterAction.Kind.RENAME_TABLE) continue;
-        if (viewKeepsOldName(all.subList(i + 1, all.size()), s.target())) continue;
+        if (oldNameKept(all.subList(i + 1, all.size()), s.target())) continue;
         String to = a.name() == null ? "<new name>" : a.name();
         String schema = s.target().contains(".") ? s.target().substring(0, s.target().lastIndexOf('.') + 1) : "";
         ctx.at(s, "ALTER TABLE " + s.target() + " RENAME TO " + to + ": application code still using " + s.target()
@@ -45,9 +45,27 @@ public final class RenameTableRule implements MigrationRule {
     }
   }
 
-  private static boolean viewKeepsOldName(List<ReviewStatement> later, String oldName) {
+  /** A later statement gives the old name to a view or another table (expand/contract, or a table swap). */
+  private static boolean oldNameKept(List<ReviewStatement> later, String oldName) {
     String old = Names.normalize(oldName);
-    return later.stream().anyMatch(l -> l.kind() == StatementKind.CREATE_VIEW && l.target() != null
-        && old.equals(Names.normalize(l.target())));
+    for (ReviewStatement l : later) {
+      if (l.target() == null) continue;
+      switch (l.kind()) {
+        case CREATE_VIEW, CREATE_TABLE, CREATE_TABLE_AS, CREATE_MATERIALIZED_VIEW -> {
+          if (old.equals(Names.normalize(l.target()))) return true;
+        }
+        case ALTER_TABLE -> {
+          String from = Names.normalize(l.target());
+          for (AlterAction a : l.classified().alterActions()) {
+            if (a.kind() == AlterAction.Kind.RENAME_TABLE && a.name() != null
+                && old.equals(from.substring(0, from.indexOf('.') + 1) + Names.simple(a.name()))) {
+              return true;
+            }
+          }
+        }
+        default -> { }
+      }
+    }
+    return false;
   }
 }
