@@ -18,7 +18,8 @@ import java.util.Set;
  * @param unique      UNIQUE given on the column
  * @param references  the referenced table of a column REFERENCES, or null
  * @param check       a column CHECK given
- * @param generated   {@code "stored"} / {@code "virtual"} for {@code GENERATED ALWAYS AS (…)} columns, else null
+ * @param generated   {@code "stored"} / {@code "virtual"} for {@code GENERATED ALWAYS AS (…)} columns (no keyword:
+ *                    virtual, PostgreSQL 18's default), else null
  * @param identity    true for {@code GENERATED … AS IDENTITY}
  */
 public record ColumnDef(String name, String type, String defaultExpr, boolean notNull, boolean primaryKey,
@@ -77,8 +78,10 @@ public record ColumnDef(String name, String type, String defaultExpr, boolean no
                     while (j < tokens.size() && !tokens.get(j).isPunct("(") && !tokens.get(j).is("IDENTITY")) j++;
                     if (j < tokens.size() && tokens.get(j).is("IDENTITY")) {
                         identity = true;
+                        i = j; // past BY DEFAULT, which is not a DEFAULT clause
                     } else {
-                        generated = "virtual".equals(afterParens(tokens, j, depth)) ? "virtual" : "stored";
+                        // no keyword: VIRTUAL, the default since PostgreSQL 18 (older versions require STORED)
+                        generated = "stored".equals(afterParens(tokens, j, depth)) ? "stored" : "virtual";
                     }
                 }
                 default -> { }

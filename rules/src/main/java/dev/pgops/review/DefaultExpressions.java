@@ -22,7 +22,7 @@ public final class DefaultExpressions {
     for (int i = 0; i + 1 < t.size(); i++) {
       Token k = t.get(i);
       if (!k.isIdent() || !t.get(i + 1).isPunct("(")) continue;
-      if (i > 0 && t.get(i - 1).isPunct("::")) continue; // a cast to varchar(20) is not a call
+      if (typeName(t, i)) continue; // a cast to varchar(20) is not a call
       String name = k.text().replace("\"", "").toLowerCase(Locale.ROOT);
       if (LockModel.VOLATILE_FUNCTIONS.contains(name)) return Volatility.VOLATILE;
       if (!LockModel.NON_VOLATILE_FUNCTIONS.contains(name)) result = Volatility.UNKNOWN;
@@ -34,10 +34,17 @@ public final class DefaultExpressions {
   public static String firstFunction(String expr) {
     List<Token> t = SqlTokens.tokenize(expr);
     for (int i = 0; i + 1 < t.size(); i++) {
-      if (t.get(i).isIdent() && t.get(i + 1).isPunct("(") && !(i > 0 && t.get(i - 1).isPunct("::"))) {
+      if (t.get(i).isIdent() && t.get(i + 1).isPunct("(") && !typeName(t, i)) {
         return t.get(i).text().toLowerCase(Locale.ROOT);
       }
     }
     return null;
+  }
+
+  /** The word at i is a type with modifiers ({@code ::varchar(20)}, {@code AS numeric(10,2)}), not a call. */
+  private static boolean typeName(List<Token> t, int i) {
+    if (i == 0) return false;
+    Token p = t.get(i - 1);
+    return p.isPunct("::") || p.is("AS") || p.is("CHARACTER") || p.is("BIT") || p.is("DOUBLE");
   }
 }

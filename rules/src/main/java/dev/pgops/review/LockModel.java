@@ -136,7 +136,10 @@ public final class LockModel {
       "current_timestamp", "current_date", "current_time", "localtimestamp", "localtime", "current_user",
       "session_user", "current_schema", "lower", "upper", "coalesce", "to_jsonb", "jsonb_build_object",
       "json_build_object", "jsonb_build_array", "array", "row", "make_interval", "interval", "date", "timestamp",
-      "timestamptz", "numeric", "concat", "length", "abs", "greatest", "least", "to_timestamp", "cast");
+      "timestamptz", "numeric", "concat", "length", "abs", "greatest", "least", "to_timestamp", "cast", "timezone",
+      "date_trunc", "date_part", "extract", "to_char", "to_date", "to_number", "make_date", "make_time",
+      "make_timestamp", "make_timestamptz", "nullif", "replace", "substring", "substr", "trim", "btrim", "ltrim",
+      "rtrim", "format", "current_setting", "array_fill", "repeat", "json_build_array");
 
   private LockModel() {}
 
@@ -218,7 +221,8 @@ public final class LockModel {
     return switch (a.kind()) {
       case ADD_COLUMN -> addColumnOperation(a.column());
       case DROP_COLUMN -> "ALTER TABLE DROP COLUMN";
-      case ALTER_COLUMN_TYPE -> a.column() != null && !a.text().toUpperCase(Locale.ROOT).contains(" USING ")
+      case ALTER_COLUMN_TYPE -> a.column() != null && (!text.contains(" USING ")
+          || TypeChanges.usingKeepsValue(a.name(), a.text().substring(text.indexOf(" USING ") + 7), a.column().type()))
           && TypeChanges.binaryCoercible(types.typeOf(s.target(), a.name()), a.column().type())
           ? "ALTER TABLE ALTER COLUMN TYPE binary-coercible" : "ALTER TABLE ALTER COLUMN TYPE";
       case SET_NOT_NULL -> "ALTER TABLE SET NOT NULL";

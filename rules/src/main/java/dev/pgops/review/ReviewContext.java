@@ -26,16 +26,24 @@ public final class ReviewContext {
   private final PgopsConfig config;
   private final Map<String, Integer> createdAt;
   private final List<ReviewStatement> statements;
+  private final TypesBefore typesBefore;
   private final List<Finding> found = new ArrayList<>();
 
+  /** The type of a column just before the statement at an ordinal ran, or null (see {@link #columnTypeBefore}). */
+  @FunctionalInterface
+  interface TypesBefore {
+    String typeBefore(String table, String column, int ordinal);
+  }
+
   ReviewContext(RuleDescriptor rule, ReviewFacts facts, ReviewOptions options, PgopsConfig config,
-      Map<String, Integer> createdAt, List<ReviewStatement> statements) {
+      Map<String, Integer> createdAt, List<ReviewStatement> statements, TypesBefore typesBefore) {
     this.rule = rule;
     this.facts = facts;
     this.options = options;
     this.config = config;
     this.createdAt = createdAt;
     this.statements = List.copyOf(statements);
+    this.typesBefore = typesBefore;
   }
 
   public ReviewFacts facts() {
@@ -76,9 +84,20 @@ public final class ReviewContext {
    * of the same review already did (a CHECK added and validated before an ATTACH PARTITION …).
    */
   public List<ReviewStatement> earlier(ReviewStatement s) {
-    int end = 0;
-    while (end < statements.size() && statements.get(end).ordinal() < s.ordinal()) end++;
-    return statements.subList(0, end);
+    int lo = 0, hi = statements.size(); // ordinals increase along the list: the first with ordinal >= s's
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (statements.get(mid).ordinal() < s.ordinal()) lo = mid + 1; else hi = mid;
+    }
+    return statements.subList(0, lo);
+  }
+
+  /**
+   * The type of {@code column} of {@code table} just before {@code s} runs: set by an earlier CREATE TABLE / ADD
+   * COLUMN / ALTER COLUMN TYPE of this review, else read from the database, else null (unknown).
+   */
+  public String columnTypeBefore(ReviewStatement s, String table, String column) {
+    return typesBefore.typeBefore(table, column, s.ordinal());
   }
 
   public Optional<TableFacts> table(String written) {
@@ -101,6 +120,7 @@ public final class ReviewContext {
     private final Map<String, String> evidence = new LinkedHashMap<>();
     private String remediation = "";
     private String table;
+    private String subject;
     private boolean sizeSensitive;
 
     private FindingBuilder(ReviewStatement statement, String message) {
@@ -126,6 +146,15 @@ public final class ReviewContext {
     /** Names the table the finding is about; its facts are added to the message and evidence. */
     public FindingBuilder onTable(String written) {
       this.table = written;
+      return this;
+    }
+
+    /**
+     * What in the statement the finding is about (a column, a name), when one statement can give several findings
+     * of the rule on the same table: keeps their fingerprints apart.
+     */
+    public FindingBuilder subject(String what) {
+      this.subject = what;
       return this;
     }
 
@@ -180,7 +209,7 @@ public final class ReviewContext {
           new Location.SqlFile(statement.sql().file(), statement.sql().line(), statement.sql().column()), msg,
           new TreeMap<>(evidence), remediation,
           rule.id() + "|" + statement.sql().file() + "|" + statement.kind().name() + "|"
-              + (t == null ? "" : Names.normalize(t)) + "|" + statement.index()));
+              + (t == null ? "" : Names.normalize(t)) + "|" + statement.index() + (subject == null ? "" : "|" + subject)));
     }
 
     private Severity bySize(Severity base, long bytes) {

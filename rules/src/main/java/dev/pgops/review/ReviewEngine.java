@@ -46,7 +46,7 @@ public final class ReviewEngine {
     for (RuleDescriptor d : rules) {
       if (!config.enabled(d.id())) continue;
       MigrationRule rule = (MigrationRule) d.rule();
-      ReviewContext ctx = new ReviewContext(d, facts, options, config, planner.createdAt(), all);
+      ReviewContext ctx = new ReviewContext(d, facts, options, config, planner.createdAt(), all, planner::typeBefore);
       for (ReviewFile f : files) {
         if (f.failed()) continue;
         for (ReviewStatement s : f.statements()) {

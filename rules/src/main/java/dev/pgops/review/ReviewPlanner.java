@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Walks the files in order and puts each statement in context: its transaction (runner model plus explicit
@@ -22,6 +23,8 @@ final class ReviewPlanner {
   private final ReviewFacts facts;
   private final Map<String, Integer> createdAt = new HashMap<>();
   private final Map<String, Map<String, String>> createdTypes = new HashMap<>();
+  /** Table → ordinal of a statement that changed its column types → the types after it (for "type before s"). */
+  private final Map<String, TreeMap<Integer, Map<String, String>>> typeHistory = new HashMap<>();
   private int ordinal;
   private int nextTx;
 
@@ -117,8 +120,9 @@ final class ReviewPlanner {
       if (n != null) {
         createdAt.putIfAbsent(n, ordinal);
         Map<String, String> types = new HashMap<>();
-        for (ColumnDef col : c.columns()) types.put(col.name().toLowerCase(Locale.ROOT), col.type());
+        for (ColumnDef col : c.columns()) types.put(Names.simple(col.name()), col.type());
         createdTypes.put(n, types);
+        typeHistory.computeIfAbsent(n, k -> new TreeMap<>()).put(ordinal, Map.copyOf(types));
       }
     } else if (c.kind() == StatementKind.ALTER_TABLE) {
       String n = Names.normalize(c.target());
@@ -134,7 +138,8 @@ final class ReviewPlanner {
         }
         if (a.column() == null || a.name() == null) continue;
         if (a.kind() == AlterAction.Kind.ADD_COLUMN || a.kind() == AlterAction.Kind.ALTER_COLUMN_TYPE) {
-          createdTypes.computeIfAbsent(n, k -> new HashMap<>()).put(a.name().toLowerCase(Locale.ROOT), a.column().type());
+          createdTypes.computeIfAbsent(n, k -> new HashMap<>()).put(Names.simple(a.name()), a.column().type());
+          typeHistory.computeIfAbsent(n, k -> new TreeMap<>()).put(ordinal, Map.copyOf(createdTypes.get(n)));
         }
       }
     }
@@ -148,6 +153,20 @@ final class ReviewPlanner {
     if (created != null && created.containsKey(col)) return created.get(col);
     Optional<TableFacts> t = facts.table(table);
     return t.map(f -> f.columnTypes().get(col)).orElse(null);
+  }
+
+  /**
+   * The type of {@code column} just before the statement at {@code ordinal} ran: from an earlier CREATE TABLE /
+   * ADD COLUMN / ALTER COLUMN TYPE of the review, else from the database, else null. Valid after {@link #plan}.
+   */
+  String typeBefore(String table, String column, int ordinal) {
+    String n = Names.normalize(table);
+    if (n == null || column == null) return null;
+    String col = Names.simple(column);
+    TreeMap<Integer, Map<String, String>> h = typeHistory.get(n);
+    Map.Entry<Integer, Map<String, String>> before = h == null ? null : h.lowerEntry(ordinal);
+    if (before != null && before.getValue().containsKey(col)) return before.getValue().get(col);
+    return facts.table(table).map(f -> f.columnTypes().get(col)).orElse(null);
   }
 
   /** SET / RESET of one parameter: {name, value (null for RESET / DEFAULT), "local" or null}. */

@@ -15,9 +15,10 @@ public final class TypeChanges {
       Map.entry("int", "integer"), Map.entry("int4", "integer"), Map.entry("int8", "bigint"),
       Map.entry("int2", "smallint"), Map.entry("decimal", "numeric"), Map.entry("bit varying", "varbit"),
       Map.entry("timestamp without time zone", "timestamp"), Map.entry("timestamp with time zone", "timestamptz"),
-      Map.entry("time without time zone", "time"), Map.entry("float8", "double precision"),
+      Map.entry("time without time zone", "time"), Map.entry("time with time zone", "timetz"),
+      Map.entry("float8", "double precision"),
       Map.entry("float4", "real"), Map.entry("bool", "boolean"));
-  private static final Pattern TYPE = Pattern.compile("^([a-z_ ]+?)\\s*(?:\\(([0-9 ,]+)\\))?(\\s+with(?:out)? time zone)?(\\[\\])?$");
+  private static final Pattern TYPE = Pattern.compile("^([a-z_][a-z0-9_ ]*?)\\s*(?:\\(([0-9 ,]+)\\))?(\\s+with(?:out)? time zone)?(\\[\\])?$");
 
   private TypeChanges() {}
 
@@ -54,6 +55,44 @@ public final class TypeChanges {
       return bm.length == 0 || (am.length == 1 && bm[0] >= am[0]);
     }
     return ab.equals("cidr") && bb.equals("inet");
+  }
+
+  /**
+   * True when a USING expression leaves the value as it is: the column itself, optionally cast to the new type
+   * ({@code USING c}, {@code USING c::text}). PostgreSQL then decides the rewrite as without USING.
+   */
+  public static boolean usingKeepsValue(String column, String using, String to) {
+    if (column == null || using == null) return false;
+    String u = using.strip().replaceAll("\\s+", " ");
+    String col = Names.simple(column);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)^\\(?\\s*(\"[^\"]+\"|[a-z_][a-z0-9_$]*)\\s*\\)?"
+        + "(?:\\s*::\\s*(.+))?$").matcher(u);
+    if (!m.matches() || !Names.simple(m.group(1)).equals(col)) return false;
+    return m.group(2) == null || normalize(m.group(2)).equals(normalize(to));
+  }
+
+  /** The type's name without modifiers or array brackets: "character varying(20)[]" → "varchar". */
+  public static String baseName(String type) {
+    String n = normalize(type);
+    if (n.endsWith("[]")) n = n.substring(0, n.length() - 2);
+    return base(n);
+  }
+
+  /**
+   * True when some change to {@code to} can be binary-coercible, so a type change to it whose old type is unknown
+   * may need no rewrite: varchar / text, numeric, varbit, time / timestamp / interval precision, inet.
+   */
+  public static boolean mayBeBinaryCoercibleTo(String to) {
+    return switch (baseName(to)) {
+      case "varchar", "text", "numeric", "varbit", "time", "timetz", "timestamp", "timestamptz", "interval", "inet" -> true;
+      default -> false;
+    };
+  }
+
+  /** timestamp ↔ timestamptz: PostgreSQL 12+ skips the rewrite when the session TimeZone is UTC. */
+  public static boolean timeZoneChange(String from, String to) {
+    String a = baseName(from), b = baseName(to);
+    return (a.equals("timestamp") && b.equals("timestamptz")) || (a.equals("timestamptz") && b.equals("timestamp"));
   }
 
   private static String base(String t) {
