@@ -108,12 +108,17 @@ public final class SnapshotFacts {
       notes.add("table sizes unknown (" + why(s.tables()) + "): findings are not scaled by size");
       return new TreeMap<>();
     }
+    Map<String, Map<String, List<String>>> indexColumns = new HashMap<>();
     Map<String, int[]> indexCount = new HashMap<>();
     Map<String, long[]> indexBytes = new HashMap<>();
     Optional<List<IndexStats>> indexes = s.indexes().collected();
     indexes.ifPresentOrElse(list -> list.forEach(i -> {
       indexCount.computeIfAbsent(i.qualifiedTable(), k -> new int[1])[0]++;
       indexBytes.computeIfAbsent(i.qualifiedTable(), k -> new long[1])[0] += i.sizeBytes();
+      // key columns of valid, non-partial indexes: what can cover a foreign key
+      if (i.valid() && (i.predicate() == null || i.predicate().isBlank())) {
+        indexColumns.computeIfAbsent(i.qualifiedTable(), k -> new TreeMap<>()).put(i.name(), i.keyColumns());
+      }
     }), () -> notes.add("index counts unknown (" + why(s.indexes()) + "): index sizes are the tables' pg_indexes_size"));
     Map<String, List<String>> inbound = new HashMap<>();
     Map<String, List<String>> notNullChecks = new HashMap<>();
@@ -146,7 +151,7 @@ public final class SnapshotFacts {
       long ib = indexes.isPresent() ? indexBytes.getOrDefault(name, new long[1])[0] : t.indexesBytes();
       out.put(name, new TableFacts(name, t.totalBytes(), t.tableBytes(), t.estimatedRows(), count, ib, writes,
           inbound.getOrDefault(name, List.of()), columnTypes.getOrDefault(name, Map.of()),
-          notNullChecks.getOrDefault(name, List.of()), List.of()));
+          notNullChecks.getOrDefault(name, List.of()), List.of(), indexColumns.getOrDefault(name, Map.of())));
     }
     if (partitioned > 0) {
       notes.add(partitioned + " partitioned table(s) left out: a snapshot does not say which partitions they have, "

@@ -14,18 +14,22 @@ import dev.pgops.rules.RuleInfo;
 public final class TimestampWithoutTimeZoneRule implements MigrationRule {
   @Override
   public void check(ReviewStatement s, ReviewContext ctx) {
-    for (Columns.Introduced i : Columns.introduced(s)) {
-      String type = i.column().type();
-      if (!TypeChanges.baseName(type).equals("timestamp")) continue;
-      String tz = TypeChanges.normalize(type).replaceFirst("^timestamp", "timestamptz");
-      ctx.at(s, Columns.describe(s, i) + ": timestamp without time zone "
-              + "keeps no offset, so the same instant is stored differently by clients in different time zones and "
-              + "comparisons with now() depend on the session's TimeZone")
-          .subject(i.column().name())
-          .evidence("column", i.column().name())
-          .remediation("-- timestamptz stores an absolute instant (same 8 bytes), unless local wall-clock times are meant:\n"
-              + Columns.withType(s, i, tz))
-          .report();
+    // one finding per statement: a table of ten timestamp columns is one design choice, not ten problems
+    java.util.List<Columns.Introduced> hits = Columns.introduced(s).stream()
+        .filter(i -> TypeChanges.baseName(i.column().type()).equals("timestamp")).toList();
+    if (hits.isEmpty()) return;
+    Columns.Introduced first = hits.get(0);
+    String names = String.join(", ", hits.stream().map(i -> i.column().name()).toList());
+    StringBuilder fix = new StringBuilder("-- timestamptz stores an absolute instant (same 8 bytes), unless local wall-clock times are meant:");
+    for (Columns.Introduced i : hits) {
+      fix.append('\n').append(Columns.withType(s, i,
+          TypeChanges.normalize(i.column().type()).replaceFirst("^timestamp", "timestamptz")));
     }
+    ctx.at(s, (hits.size() == 1 ? Columns.describe(s, first) : hits.size() + " columns (" + names + ")")
+            + ": timestamp without time zone keeps no offset, so the same instant is stored differently by clients in "
+            + "different time zones and comparisons with now() depend on the session's TimeZone")
+        .evidence("columns", names)
+        .remediation(fix.toString())
+        .report();
   }
 }
