@@ -313,7 +313,7 @@ public record ReviewModel(Header header, List<SeverityCount> severityCounts, Lis
         f.severity(), f.severityLabel(), f.message())).toList();
     String worst = findings.stream().map(f -> Severity.parse(f.severity())).min(Enum::compareTo).map(Severity::id).orElse("");
     String sql = SqlText.truncate(s.text(), SQL_CHARS);
-    if (sql.equals(s.text()) && k != StatementKind.META_COMMAND) sql = sql + ";";
+    if (!sql.endsWith(" …") && k != StatementKind.META_COMMAND) sql = sql + ";";
     String kind = k.name().replace('_', ' ');
     String label = i.operation().equals("none") || i.operation().equals("DDL") ? kind : i.operation();
     return new StatementView(no, anchor, file.file(), s.sql().line(), s.sql().column(), key(s),

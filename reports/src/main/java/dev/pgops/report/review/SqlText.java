@@ -121,12 +121,27 @@ final class SqlText {
     return t.size() > 2 && t.get(0).is("CREATE") && t.get(1).is("OR") && t.get(2).is("REPLACE");
   }
 
-  /** The first {@code max} characters of one-line-ish SQL, with "…" when cut. */
+  /**
+   * The first {@code max} characters of SQL for display, with "…" when cut; control characters other than tab and
+   * newline (terminal escape sequences in a hostile file) become U+FFFD.
+   */
   static String truncate(String sql, int max) {
+    sql = visible(sql);
     if (sql.length() <= max) return sql;
     int cut = max;
     if (Character.isHighSurrogate(sql.charAt(cut - 1))) cut--;
     return sql.substring(0, cut) + " …";
+  }
+
+  static String visible(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean control = (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c < 0xa0);
+      if (control && b == null) b = new StringBuilder(s.substring(0, i));
+      if (b != null) b.append(control ? '\uFFFD' : c);
+    }
+    return b == null ? s : b.toString();
   }
 
   /** A Markdown code fence longer than any backtick run in {@code text} (at least three). */

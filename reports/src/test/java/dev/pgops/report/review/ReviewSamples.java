@@ -22,11 +22,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The review sample ({@code samples/review/}) and hostile inputs, reviewed in process with fixed facts and clock. */
-final class ReviewSamples {
+public final class ReviewSamples {
   static final Instant GENERATED = Instant.parse("2026-11-23T12:00:00Z");
   static final ToolInfo TOOL = ToolInfo.pgops("0.1.0-test");
   static final long MB = 1024L * 1024, GB = MB * 1024;
-  static final String XSS = "<script>alert(1)</script>";
+  public static final String XSS = "<script>alert(1)</script>";
 
   private ReviewSamples() {}
 
@@ -72,7 +72,7 @@ final class ReviewSamples {
     return ReviewModel.build(r, BuiltInRules.MIGRATION, TOOL, GENERATED);
   }
 
-  static ReviewModel sample() {
+  public static ReviewModel sample() {
     return model(review(sampleFiles(), facts(), Runner.FLYWAY));
   }
 
@@ -80,7 +80,7 @@ final class ReviewSamples {
    * Migration text that would run script, break a table or end a fence if it were not escaped: hostile names,
    * backticks, pipes, terminal escape sequences; plus a file that cannot be read.
    */
-  static ReviewModel hostile() {
+  public static ReviewModel hostile() {
     String sql = "CREATE INDEX \"" + XSS + "\" ON \"</details><img src=x onerror=alert(2)>\" (\"a|b\");\n"
         + "ALTER TABLE orders ADD COLUMN \"```\" text DEFAULT '</code></pre><script>alert(3)</script>';\n"
         + "UPDATE orders SET note = '| x | y |\u001b[2J' ;\n";
