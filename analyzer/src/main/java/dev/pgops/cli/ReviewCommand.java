@@ -147,8 +147,10 @@ final class ReviewCommand implements Callable<Integer> {
     if (outputs.contains(ReviewFormat.TEXT)) {
       out.print(writer.renderText(model, color));
     } else {
-      out.printf("pgops review: %d files, %d statements, %s, %d suppressed%n", model.header().fileCount(),
-          model.header().statementCount(), model.severitySummary(), model.header().suppressedCount());
+      ReviewModel.Header h = model.header();
+      out.printf("pgops review: %d file%s, %d statement%s, %s, %d suppressed%n", h.fileCount(),
+          h.fileCount() == 1 ? "" : "s", h.statementCount(), h.statementCount() == 1 ? "" : "s",
+          model.severitySummary(), h.suppressedCount());
     }
     for (Path w : written) out.println("wrote " + w);
     out.flush();

@@ -57,7 +57,7 @@ class ReviewCommandTest {
     CliRun r = CliRun.of("review", dir.resolve("m").toString(), "--format", "json", "-o", out.toString(),
         "--pg-version", "17");
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("pgops review: 1 files, 2 statements, 1 high").contains("wrote " + out.resolve("review.json"));
+    assertThat(r.out()).contains("pgops review: 1 file, 2 statements, 1 high").contains("wrote " + out.resolve("review.json"));
     assertThat(listing(out)).containsExactly("review.json");
     JsonNode j = JSON.readTree(out.resolve("review.json").toFile());
     assertThat(j.path("tool").path("name").asText()).isEqualTo("pgops");
