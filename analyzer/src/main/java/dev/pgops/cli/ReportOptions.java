@@ -42,6 +42,11 @@ final class ReportOptions {
   }
 
   Severity failOn() {
+    return failOn(failOn);
+  }
+
+  /** Parses a --fail-on value; null stays null; a bad value is a usage error naming the valid ones. */
+  static Severity failOn(String failOn) {
     if (failOn == null) return null;
     try {
       return Severity.parse(failOn);

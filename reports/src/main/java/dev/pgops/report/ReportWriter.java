@@ -53,6 +53,8 @@ public final class ReportWriter {
   static final String ASSETS = "/dev/pgops/assets/";
   /** The triage log's file name, and its template in {@code assets/}. */
   public static final String TRIAGE_LOG_FILE = "perf-triage-log.md";
+  /** The migration plan's file name, and its template in {@code assets/} (filled by {@code pgops review}). */
+  public static final String MIGRATION_PLAN_FILE = "migration-plan.md";
 
   private final Configuration fm;
   private final String css;
@@ -68,7 +70,7 @@ public final class ReportWriter {
   }
 
   /** The Freemarker configuration every pgops template runs under (HTML auto-escaping, Markdown escaping). */
-  static Configuration configuration() {
+  public static Configuration configuration() {
     Configuration c = new Configuration(Configuration.VERSION_2_3_34);
     c.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {
         new ClassTemplateLoader(ReportWriter.class, TEMPLATES), new ClassTemplateLoader(ReportWriter.class, ASSETS)}));
@@ -89,7 +91,8 @@ public final class ReportWriter {
     TemplateConfiguration md = new TemplateConfiguration();
     md.setOutputFormat(MarkdownOutputFormat.INSTANCE);
     c.setTemplateConfigurations(new ConditionalTemplateConfigurationFactory(
-        new OrMatcher(new FileExtensionMatcher("ftlmd"), new FileNameGlobMatcher(TRIAGE_LOG_FILE)), md));
+        new OrMatcher(new FileExtensionMatcher("ftlmd"), new FileNameGlobMatcher(TRIAGE_LOG_FILE),
+            new FileNameGlobMatcher(MIGRATION_PLAN_FILE)), md));
     return c;
   }
 
@@ -148,7 +151,8 @@ public final class ReportWriter {
     }
   }
 
-  private interface Body {
+  /** What {@link #atomically} writes. */
+  public interface Body {
     void writeTo(Writer w) throws IOException;
   }
 
@@ -160,7 +164,11 @@ public final class ReportWriter {
     atomically(file, w -> render(model, format, w));
   }
 
-  private static void atomically(Path file, Body body) throws IOException {
+  /**
+   * Writes {@code file} atomically: a temporary file in the same directory, moved into place. On any failure no
+   * file is left behind (an existing {@code file} is left untouched).
+   */
+  public static void atomically(Path file, Body body) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, ".pgops-report-", ".tmp");
@@ -179,7 +187,8 @@ public final class ReportWriter {
     return csp;
   }
 
-  static String asset(String name) {
+  /** A file of {@code assets/} (report.css, report.js, the evidence templates) from the classpath. */
+  public static String asset(String name) {
     try (InputStream in = ReportWriter.class.getResourceAsStream(ASSETS + name)) {
       if (in == null) throw new IllegalStateException("report asset missing from the classpath: " + ASSETS + name);
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -189,7 +198,7 @@ public final class ReportWriter {
   }
 
   /** A CSP source for an inline script: {@code sha256-<base64 of the UTF-8 bytes>}. */
-  static String sha256Source(String inlineScript) {
+  public static String sha256Source(String inlineScript) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(inlineScript.getBytes(StandardCharsets.UTF_8));
       return "sha256-" + Base64.getEncoder().encodeToString(d);

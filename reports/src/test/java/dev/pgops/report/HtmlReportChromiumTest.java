@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pgops.report.review.ReviewFormat;
+import dev.pgops.report.review.ReviewSamples;
+import dev.pgops.report.review.ReviewWriter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -56,6 +59,11 @@ class HtmlReportChromiumTest {
     writer.write(Samples.model(Samples.basic(), "0".repeat(64), Samples.basicConfig()), Format.HTML, basicHtml);
     Path perfHtml = target.resolve("perf-report.html");
     writer.write(Samples.perfModel(Samples.perf(), "0".repeat(64)), Format.HTML, perfHtml);
+    ReviewWriter reviews = new ReviewWriter(target);
+    Path reviewHtml = target.resolve("review.html");
+    reviews.write(ReviewSamples.sample(), ReviewFormat.HTML, reviewHtml);
+    Path hostileReviewHtml = target.resolve("review-xss.html");
+    reviews.write(ReviewSamples.hostile(), ReviewFormat.HTML, hostileReviewHtml);
 
     Path profile = Files.createTempDirectory("pgops-chromium-");
     Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
@@ -151,6 +159,42 @@ class HtmlReportChromiumTest {
       eval(page, "window.scrollTo(0, 0)");
       screenshot(page, target.resolve("report-perf-screenshot.png"));
       assertQuiet(page, perfHtml);
+
+      // pgops review: hostile SQL never runs, the CSP lets the one script run (copy buttons, sorting), nothing fetched
+      page.events.clear();
+      load(page, hostileReviewHtml);
+      assertThat(eval(page, "document.querySelectorAll('script').length").asInt()).isEqualTo(1);
+      assertThat(eval(page, "document.querySelectorAll('img').length").asInt()).isZero();
+      assertThat(eval(page, "document.querySelector('.banner code').textContent").asText()).contains("unterminated");
+      assertThat(eval(page, "document.querySelector('#statements td.query pre').textContent").asText())
+          .contains(ReviewSamples.XSS);
+      assertQuiet(page, hostileReviewHtml);
+
+      page.events.clear();
+      load(page, reviewHtml);
+      JsonNode review = JSON.readTree(eval(page, """
+          (() => {
+            const t = document.querySelector('#statements table.sortable');
+            const first = () => t.tBodies[0].rows[0].cells[0].textContent;
+            const before = first();
+            const size = t.tHead.rows[0].cells[5];
+            size.click(); size.click();
+            const biggest = first();
+            return JSON.stringify({before, biggest, rows: t.tBodies[0].rows.length,
+              findings: document.querySelectorAll('article.finding').length,
+              copies: document.querySelectorAll('button.copy:not([hidden])').length,
+              links: document.querySelectorAll('#statements a.sev[href^="#f-"]').length});
+          })()""").asText());
+      assertThat(review.get("before").asText()).isEqualTo("migrations/V1__customers.sql:2:1");
+      assertThat(review.get("biggest").asText()).as("numeric sort by table size, largest first").startsWith("migrations/V2__orders.sql:");
+      assertThat(review.get("rows").asInt()).isEqualTo(27);
+      assertThat(review.get("findings").asInt()).isGreaterThanOrEqualTo(4);
+      assertThat(review.get("copies").asInt()).as("the inline script ran (CSP hash matches)").isGreaterThanOrEqualTo(4);
+      assertThat(review.get("links").asInt()).isGreaterThanOrEqualTo(4);
+      eval(page, "document.querySelector('#statements table.sortable').tHead.rows[0].cells[0].click()");
+      eval(page, "window.scrollTo(0, 0)");
+      screenshot(page, target.resolve("review-screenshot.png"));
+      assertQuiet(page, reviewHtml);
     } finally {
       if (page != null) page.close();
       chromium.descendants().forEach(ProcessHandle::destroy);
