@@ -1,5 +1,8 @@
 package dev.pgops.cli;
 
+import dev.pgops.collect.CollectOptions;
+import dev.pgops.collect.ConnectionSpec;
+import dev.pgops.collect.plans.PlanOptions;
 import dev.pgops.findings.Severity;
 import dev.pgops.migration.MigrationFile;
 import dev.pgops.migration.MigrationReader;
@@ -10,6 +13,7 @@ import dev.pgops.report.review.ReviewModel;
 import dev.pgops.report.review.ReviewWriter;
 import dev.pgops.review.ReviewEngine;
 import dev.pgops.review.ReviewFacts;
+import dev.pgops.review.ReviewFactsLoader;
 import dev.pgops.review.ReviewOptions;
 import dev.pgops.review.ReviewResult;
 import dev.pgops.review.Runner;
@@ -17,6 +21,7 @@ import dev.pgops.review.TransactionMode;
 import dev.pgops.rules.BuiltInRules;
 import dev.pgops.rules.PgopsConfig;
 import dev.pgops.rules.RuleDescriptor;
+import dev.pgops.snapshot.SnapshotFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -62,6 +67,22 @@ final class ReviewCommand implements Callable<Integer> {
       description = "The server version the migration will run on: a major (13-18) or a release (14.2). "
           + "Default: 13, the oldest supported, so no newer shortcut is assumed.")
   String pgVersion;
+
+  @Option(names = "--snapshot", paramLabel = "FILE",
+      description = "A snapshot (pgops collect) of the target database: table sizes, rows, indexes, write rates, "
+          + "inbound foreign keys, column types, role timeouts and the server version.")
+  Path snapshot;
+
+  @Option(names = {"-d", "--dbname"}, paramLabel = "URL",
+      description = "Connect to the target database (read-only, as pgops collect): the snapshot facts plus the sessions "
+          + "holding or waiting for locks on the reviewed tables right now and the role/database timeouts. "
+          + "JDBC URL or postgresql:// URI; PGPASSWORD and ~/.pgpass are used like psql.")
+  String dbname;
+
+  @Option(names = "--role", paramLabel = "ROLE",
+      description = "The role the migration runs as, for its lock_timeout / statement_timeout settings "
+          + "(default: the connecting role, or the role that collected the snapshot).")
+  String role;
 
   @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT", defaultValue = "text",
       description = "Outputs, comma-separated: text (stdout), md, html, json, sarif (default: text).")
@@ -111,7 +132,9 @@ final class ReviewCommand implements Callable<Integer> {
     Set<ReviewFormat> outputs = formats();
     Severity failOnSeverity = ReportOptions.failOn(failOn);
     PgopsConfig cfg = Pipeline.config(config);
-    ReviewFacts facts = facts();
+    if (snapshot != null && dbname != null) {
+      throw new UserError(ExitCode.USAGE, "--snapshot and --dbname: give one source of database facts, not both");
+    }
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -119,6 +142,7 @@ final class ReviewCommand implements Callable<Integer> {
       if (Files.isDirectory(p) && MigrationReader.sqlFilesUnder(p).isEmpty()) err.println("pgops: note: " + p + ": no *.sql files");
     }
     List<MigrationFile> files = MigrationReader.read(paths);
+    ReviewFacts facts = facts(files, err);
     List<RuleDescriptor> rules = BuiltInRules.MIGRATION.stream().filter(r -> cfg.enabled(r.id())).toList();
     ReviewResult result = new ReviewEngine(BuiltInRules.MIGRATION).review(files, facts, options, cfg);
     ReviewModel model = ReviewModel.build(result, rules, ToolInfo.pgops(ToolVersion.get()), Clock.systemUTC().instant());
@@ -159,15 +183,38 @@ final class ReviewCommand implements Callable<Integer> {
   }
 
   /**
-   * What the review knows about the database. The one seam for database facts: a snapshot ({@code --snapshot}) or a
-   * live connection ({@code -d}) replaces {@link ReviewFacts#none} here; without them only the version is known.
+   * What the review knows about the database: a snapshot ({@code --snapshot}) or a live connection ({@code -d});
+   * without either only the version ({@code --pg-version}, else the assumed default). The database's version wins
+   * over --pg-version (a differing one is noted).
    */
-  private ReviewFacts facts() {
-    ReviewFacts facts = ReviewFacts.none(pgMajor);
-    if (pgVersionNum > 0) {
-      facts = new ReviewFacts(facts.source(), facts.major(), pgVersionNum, true, facts.tables(), facts.timeouts(),
-          facts.notes());
+  private ReviewFacts facts(List<MigrationFile> files, PrintWriter err) {
+    ReviewFacts facts;
+    if (snapshot != null) {
+      try {
+        facts = ReviewFactsLoader.fromSnapshot(snapshot, role);
+      } catch (SnapshotFormatException e) {
+        throw new UserError(ExitCode.RUNTIME, e.getMessage());
+      } catch (IOException e) {
+        throw new UserError(ExitCode.RUNTIME, snapshot + ": cannot read snapshot ("
+            + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getClass().getSimpleName()) + ")");
+      }
+    } else if (dbname != null) {
+      ConnectionSpec conn = ConnectionSpec.resolve(dbname, System.getenv(), Path.of(System.getProperty("user.home")));
+      CollectOptions opts = CollectOptions.defaults().withClock(Clock.systemUTC()).withToolVersion(ToolVersion.get())
+          .withPlans(PlanOptions.defaults().withPlanCount(0)); // plans of the workload are not needed for a review
+      facts = ReviewFactsLoader.live(conn, opts, ReviewFactsLoader.targetsOf(files), role);
+    } else {
+      facts = ReviewFacts.none(pgMajor);
+      if (pgVersionNum > 0) {
+        facts = new ReviewFacts(facts.source(), facts.major(), pgVersionNum, true, facts.tables(), facts.timeouts(),
+            facts.notes());
+      }
+      return facts;
     }
+    if (pgMajor != null && pgMajor != facts.major()) {
+      err.println("pgops: note: --pg-version " + pgVersion + " ignored: the database is PostgreSQL " + facts.major());
+    }
+    for (String note : facts.notes()) err.println("pgops: note: " + note);
     return facts;
   }
 
