@@ -260,12 +260,15 @@ public record ReviewModel(Header header, List<SeverityCount> severityCounts, Lis
     String reason = "";
     for (var e : f.evidence().entrySet()) {
       if (e.getKey().equals("ignoredBecause")) reason = e.getValue();
-      else evidence.add(new Evidence(e.getKey(), e.getValue()));
+      else evidence.add(new Evidence(e.getKey(), SqlText.visible(e.getValue())));
     }
+    // rules quote the script (names, SET clauses): terminal escapes from a hostile file must not reach any output
+    String message = SqlText.visible(f.message());
+    String remediation = SqlText.visible(f.remediation());
     return new FindingView(no, "#" + no, prefix + no, f.ruleId(), f.severity().id(), label(f.severity()),
         f.severity().sarifLevel(), f.area(), f.checklistItem() == null ? "" : f.checklistItem(), loc.file(), loc.line(),
-        loc.column(), position, f.message(), evidence, !evidence.isEmpty(), f.remediation(), !f.remediation().isBlank(),
-        SqlText.fence(f.remediation()), f.fingerprint(), statementAnchors.getOrDefault(position, ""),
+        loc.column(), position, message, evidence, !evidence.isEmpty(), remediation, !remediation.isBlank(),
+        SqlText.fence(remediation), f.fingerprint(), statementAnchors.getOrDefault(position, ""),
         f.evidence().getOrDefault("lock", ""), f.evidence().getOrDefault("table", ""), reason);
   }
 
