@@ -8,11 +8,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.StringProvider;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.drop.Drop;
@@ -25,16 +24,6 @@ import net.sf.jsqlparser.statement.select.Select;
  */
 public final class StatementClassifier {
 
-    /**
-     * One parser thread per core for the whole JVM (JSqlParser's timeout needs an executor; never a thread per
-     * call), so files classified in parallel parse in parallel.
-     */
-    private static final ExecutorService PARSER = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
-                Thread t = new Thread(r, "pgops-migration-parser");
-                t.setDaemon(true);
-                return t;
-            });
     private static final long PARSE_TIMEOUT_MS = 2000;
 
     public static final String BY_JSQLPARSER = "jsqlparser";
@@ -117,13 +106,44 @@ public final class StatementClassifier {
             StatementKind.DROP_VIEW, StatementKind.DROP_TYPE, StatementKind.DROP_FUNCTION, StatementKind.DROP_TRIGGER,
             StatementKind.OTHER_DDL);
 
+    /** Kinds JSqlParser can agree on; the others (REINDEX, VACUUM, BEGIN, meta-commands …) are not parsed at all. */
+    private static final Set<StatementKind> PARSEABLE = parseable();
+
+    private static Set<StatementKind> parseable() {
+        Set<StatementKind> k = EnumSet.of(StatementKind.SELECT);
+        k.addAll(DROP_KINDS);
+        JSQL_KINDS.values().forEach(k::addAll);
+        return k;
+    }
+
+    /**
+     * One parser per thread, re-initialised for each statement: a new CCJSqlParser allocates thousands of
+     * look-ahead records, which made construction a third of the parse time. Parsing runs in the calling thread
+     * (files are classified in parallel by the caller); {@link Watchdog} enforces the timeout.
+     */
+    private static final ThreadLocal<CCJSqlParser> REUSED = new ThreadLocal<>();
+
     private static boolean jsqlAgrees(String sql, StatementKind kind) {
+        if (!PARSEABLE.contains(kind)) return false;
         Statements parsed;
+        CCJSqlParser p = REUSED.get();
+        REUSED.remove(); // put back only after a clean parse: a failed or interrupted parser is dropped
         try {
-            CCJSqlParser parser = CCJSqlParserUtil.newParser(sql)
-                    .withDialect(AbstractJSqlParser.Dialect.POSTGRESQL)
-                    .withTimeOut(PARSE_TIMEOUT_MS);
-            parsed = CCJSqlParserUtil.parseStatements(parser, PARSER);
+            if (p == null) {
+                p = new CCJSqlParser(new StringProvider(sql));
+            } else {
+                p.ReInit(new StringProvider(sql));
+            }
+            p.interrupted = false;
+            p.withDialect(AbstractJSqlParser.Dialect.POSTGRESQL);
+            Watchdog.start(p);
+            try {
+                parsed = p.Statements();
+            } finally {
+                Watchdog.stop();
+            }
+            if (p.interrupted) return false;
+            REUSED.set(p);
         } catch (Exception | StackOverflowError e) {
             return false;
         }
@@ -137,6 +157,49 @@ public final class StatementClassifier {
         }
         Set<StatementKind> kinds = JSQL_KINDS.get(s.getClass().getSimpleName());
         return kinds != null && kinds.contains(kind);
+    }
+
+    /**
+     * Stops parses that run too long (JSqlParser's look-ahead can explode on odd input) without a thread per parse:
+     * each parsing thread registers its parser and start time; one daemon thread checks them every 50 ms and sets
+     * JSqlParser's {@code interrupted} flag, which makes the parse give up.
+     */
+    static final class Watchdog {
+        private record Running(CCJSqlParser parser, long startNanos) {}
+
+        private static final java.util.concurrent.ConcurrentHashMap<Thread, Running> RUNNING =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        static {
+            Thread t = new Thread(Watchdog::watch, "pgops-parse-watchdog");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private Watchdog() {}
+
+        static void start(CCJSqlParser p) {
+            RUNNING.put(Thread.currentThread(), new Running(p, System.nanoTime()));
+        }
+
+        static void stop() {
+            RUNNING.remove(Thread.currentThread());
+        }
+
+        private static void watch() {
+            long limit = TimeUnit.MILLISECONDS.toNanos(PARSE_TIMEOUT_MS);
+            while (true) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = System.nanoTime();
+                for (Running r : RUNNING.values()) {
+                    if (now - r.startNanos() > limit) r.parser().interrupted = true;
+                }
+            }
+        }
     }
 
     // ---- token-level classification ----

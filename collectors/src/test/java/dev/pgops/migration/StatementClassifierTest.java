@@ -231,6 +231,21 @@ class StatementClassifierTest {
                 .isEqualTo("unknown");
     }
 
+    @Test
+    void aParseThatRunsTooLongIsStoppedAndTheTokensDecide() {
+        // ~6 s for JSqlParser on this machine; the watchdog stops it at PARSE_TIMEOUT_MS (2 s)
+        String sql = "SELECT " + "1 + ".repeat(1_000_000) + "1";
+        long t0 = System.nanoTime();
+        ClassifiedStatement c = StatementClassifier.classify(new SqlStatement("big.sql", 1, 1, 1, sql, List.of()));
+        long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+        assertThat(c.kind()).isEqualTo(StatementKind.SELECT);
+        assertThat(c.classifiedBy()).isEqualTo(StatementClassifier.BY_TOKENS);
+        assertThat(seconds).as("stopped by the watchdog, not run to the end").isLessThan(30);
+        // the thread's parser was dropped, not reused in an interrupted state
+        ClassifiedStatement next = StatementClassifier.classify(new SqlStatement("a.sql", 1, 1, 1, "SELECT 1", List.of()));
+        assertThat(next.classifiedBy()).isEqualTo(StatementClassifier.BY_JSQLPARSER);
+    }
+
     // ---- corpus ----
 
     @Test

@@ -27,6 +27,7 @@ public final class ReviewContext {
   private final Map<String, Integer> createdAt;
   private final List<ReviewStatement> statements;
   private final TypesBefore typesBefore;
+  private final Map<String, Object> shared;
   private final List<Finding> found = new ArrayList<>();
 
   /** The type of a column just before the statement at an ordinal ran, or null (see {@link #columnTypeBefore}). */
@@ -36,7 +37,8 @@ public final class ReviewContext {
   }
 
   ReviewContext(RuleDescriptor rule, ReviewFacts facts, ReviewOptions options, PgopsConfig config,
-      Map<String, Integer> createdAt, List<ReviewStatement> statements, TypesBefore typesBefore) {
+      Map<String, Integer> createdAt, List<ReviewStatement> statements, TypesBefore typesBefore,
+      Map<String, Object> shared) {
     this.rule = rule;
     this.facts = facts;
     this.options = options;
@@ -44,6 +46,17 @@ public final class ReviewContext {
     this.createdAt = createdAt;
     this.statements = List.copyOf(statements);
     this.typesBefore = typesBefore;
+    this.shared = shared;
+  }
+
+  /**
+   * A value derived from the whole review, computed once per review and shared by every rule (an index of the
+   * review's CREATE INDEX statements by table …), so a rule asking per statement stays linear. {@code key} names
+   * what {@code build} computes; the value must not be mutated.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T memo(String key, java.util.function.Function<List<ReviewStatement>, T> build) {
+    return (T) shared.computeIfAbsent(key, k -> build.apply(statements));
   }
 
   public ReviewFacts facts() {

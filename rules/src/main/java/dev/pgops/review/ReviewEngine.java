@@ -42,28 +42,16 @@ public final class ReviewEngine {
     ReviewPlanner planner = new ReviewPlanner(options, facts);
     List<ReviewFile> files = planner.plan(input);
     List<ReviewStatement> all = files.stream().flatMap(f -> f.statements().stream()).toList();
+    // rules run in parallel (each has its own context; the shared memo is concurrent); their findings are joined
+    // in rule order, so the result does not depend on scheduling
+    Map<String, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
     List<Finding> raw = new ArrayList<>();
-    for (RuleDescriptor d : rules) {
-      if (!config.enabled(d.id())) continue;
-      MigrationRule rule = (MigrationRule) d.rule();
-      ReviewContext ctx = new ReviewContext(d, facts, options, config, planner.createdAt(), all, planner::typeBefore);
-      for (ReviewFile f : files) {
-        if (f.failed()) continue;
-        for (ReviewStatement s : f.statements()) {
-          try {
-            rule.check(s, ctx);
-          } catch (RuntimeException e) {
-            raw.add(internalError(d, s, e));
-          }
-        }
-        try {
-          rule.checkFile(f, ctx);
-        } catch (RuntimeException e) {
-          if (!f.statements().isEmpty()) raw.add(internalError(d, f.statements().get(0), e));
-        }
-      }
-      raw.addAll(ctx.findings());
-    }
+    rules.parallelStream()
+        .filter(d -> config.enabled(d.id()))
+        .map(d -> run(d, files, new ReviewContext(d, facts, options, config, planner.createdAt(), all,
+            planner::typeBefore, shared)))
+        .toList()
+        .forEach(raw::addAll);
     List<Finding> kept = new ArrayList<>();
     List<Finding> suppressed = new ArrayList<>();
     applyIgnores(files, raw, kept, suppressed, facts, options, config);
@@ -78,6 +66,29 @@ public final class ReviewEngine {
     kept.sort(order);
     suppressed.sort(order);
     return new ReviewResult(files, kept, suppressed, facts, options);
+  }
+
+  private static List<Finding> run(RuleDescriptor d, List<ReviewFile> files, ReviewContext ctx) {
+    MigrationRule rule = (MigrationRule) d.rule();
+    List<Finding> errors = new ArrayList<>();
+    for (ReviewFile f : files) {
+      if (f.failed()) continue;
+      for (ReviewStatement s : f.statements()) {
+        try {
+          rule.check(s, ctx);
+        } catch (RuntimeException e) {
+          errors.add(internalError(d, s, e));
+        }
+      }
+      try {
+        rule.checkFile(f, ctx);
+      } catch (RuntimeException e) {
+        if (!f.statements().isEmpty()) errors.add(internalError(d, f.statements().get(0), e));
+      }
+    }
+    List<Finding> out = new ArrayList<>(errors);
+    out.addAll(ctx.findings());
+    return out;
   }
 
   private void applyIgnores(List<ReviewFile> files, List<Finding> raw, List<Finding> kept, List<Finding> suppressed,

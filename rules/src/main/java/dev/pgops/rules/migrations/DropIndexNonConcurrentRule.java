@@ -27,7 +27,7 @@ public final class DropIndexNonConcurrentRule implements MigrationRule {
     List<String> existing = s.classified().targets().stream().filter(i -> !ReviewSchema.indexOnNewTable(i, s, ctx)).toList();
     if (existing.isEmpty()) return;
     String first = existing.get(0);
-    Optional<String> table = ReviewSchema.indexCreatedBefore(first, s, ctx.statements()).map(IndexDef::table)
+    Optional<String> table = ReviewSchema.indexCreatedBefore(first, s, ctx).map(IndexDef::table)
         .or(() -> ReviewSchema.tableOfIndex(first, ctx).map(TableFacts::name));
     Optional<TableFacts> facts = table.flatMap(ctx::table);
     boolean busy = facts.map(f -> (f.writesPerSecond() != null && f.writesPerSecond() >= 1)

@@ -28,7 +28,7 @@ public final class FkWithoutCoveringIndexRule implements MigrationRule {
     boolean newTable = s.kind() == StatementKind.CREATE_TABLE || ctx.targetIsNew(s);
     Optional<TableFacts> facts = newTable ? Optional.empty()
         : ctx.table(s.target()).filter(TableFacts::indexColumnsKnown);
-    List<List<String>> indexes = new ArrayList<>(ReviewSchema.indexesOn(s.target(), ctx.statements()));
+    List<List<String>> indexes = new ArrayList<>(ReviewSchema.indexesOn(s.target(), ctx));
     facts.ifPresent(f -> indexes.addAll(f.indexColumns().values()));
     List<ReviewSchema.ForeignKey> uncovered = fks.stream()
         .filter(fk -> !fk.columns().isEmpty() && indexes.stream().noneMatch(i -> IndexDef.leads(i, fk.columns())))

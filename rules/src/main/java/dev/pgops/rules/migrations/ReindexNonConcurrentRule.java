@@ -30,7 +30,7 @@ public final class ReindexNonConcurrentRule implements MigrationRule {
     switch (scope) {
       case "INDEX" -> {
         if (ReviewSchema.indexOnNewTable(s.target(), s, ctx)) return;
-        facts = ReviewSchema.indexCreatedBefore(s.target(), s, ctx.statements()).flatMap(i -> ctx.table(i.table()))
+        facts = ReviewSchema.indexCreatedBefore(s.target(), s, ctx).flatMap(i -> ctx.table(i.table()))
             .or(() -> ReviewSchema.tableOfIndex(s.target(), ctx));
       }
       case "TABLE" -> {

@@ -71,11 +71,16 @@ final class ReviewSchema {
    * CREATE INDEX, and the indexes behind PRIMARY KEY / UNIQUE constraints of CREATE TABLE and ALTER TABLE
    * (column or table constraints; {@code USING INDEX} adopts an index already counted).
    */
-  static List<List<String>> indexesOn(String table, List<ReviewStatement> all) {
-    String t = Names.normalize(table);
-    List<List<String>> out = new ArrayList<>();
+  static List<List<String>> indexesOn(String table, ReviewContext ctx) {
+    Map<String, List<List<String>>> byTable = ctx.memo("review-schema.indexes-by-table", ReviewSchema::indexesByTable);
+    return byTable.getOrDefault(Names.normalize(table), List.of());
+  }
+
+  private static Map<String, List<List<String>>> indexesByTable(List<ReviewStatement> all) {
+    Map<String, List<List<String>>> byTable = new HashMap<>();
     for (ReviewStatement s : all) {
-      if (s.target() == null || !Names.normalize(s.target()).equals(t)) continue;
+      if (s.target() == null) continue;
+      List<List<String>> out = new ArrayList<>();
       switch (s.kind()) {
         case CREATE_INDEX -> {
           IndexDef i = IndexDef.of(s.classified());
@@ -101,8 +106,9 @@ final class ReviewSchema {
         }
         default -> { }
       }
+      if (!out.isEmpty()) byTable.computeIfAbsent(Names.normalize(s.target()), k -> new ArrayList<>()).addAll(out);
     }
-    return out;
+    return byTable;
   }
 
   private static boolean keyConstraint(ConstraintClause c) {
@@ -111,23 +117,30 @@ final class ReviewSchema {
   }
 
   /** The CREATE INDEX of the review before {@code s} that built the index named {@code written}, if any. */
-  static Optional<IndexDef> indexCreatedBefore(String written, ReviewStatement s, List<ReviewStatement> all) {
+  static Optional<IndexDef> indexCreatedBefore(String written, ReviewStatement s, ReviewContext ctx) {
     String wanted = Names.simple(written);
     String schema = schemaOf(written);
-    for (ReviewStatement x : all) {
-      if (x.ordinal() >= s.ordinal()) break;
-      IndexDef i = IndexDef.of(x.classified());
-      if (i == null || i.name() == null || !Names.simple(i.name()).equals(wanted)) continue;
+    Map<String, List<Map.Entry<Integer, IndexDef>>> byName = ctx.memo("review-schema.indexes-by-name", all -> {
+      Map<String, List<Map.Entry<Integer, IndexDef>>> m = new HashMap<>();
+      for (ReviewStatement x : all) {
+        IndexDef i = x.kind() == StatementKind.CREATE_INDEX ? IndexDef.of(x.classified()) : null;
+        if (i == null || i.name() == null) continue;
+        m.computeIfAbsent(Names.simple(i.name()), k -> new ArrayList<>()).add(Map.entry(x.ordinal(), i));
+      }
+      return m;
+    });
+    for (Map.Entry<Integer, IndexDef> e : byName.getOrDefault(wanted, List.of())) {
+      if (e.getKey() >= s.ordinal()) break;
       // an index lives in its table's schema
-      String table = Names.normalize(i.table());
-      if (schema == null || table.startsWith(schema + ".")) return Optional.of(i);
+      String table = Names.normalize(e.getValue().table());
+      if (schema == null || table.startsWith(schema + ".")) return Optional.of(e.getValue());
     }
     return Optional.empty();
   }
 
   /** True for an index built earlier in the review on a table the review created: nobody else uses either yet. */
   static boolean indexOnNewTable(String index, ReviewStatement s, ReviewContext ctx) {
-    return indexCreatedBefore(index, s, ctx.statements()).filter(i -> ctx.isNew(i.table(), s)).isPresent();
+    return indexCreatedBefore(index, s, ctx).filter(i -> ctx.isNew(i.table(), s)).isPresent();
   }
 
   /** The table (schema.table) holding the index named {@code written}, from the database facts, if known. */
