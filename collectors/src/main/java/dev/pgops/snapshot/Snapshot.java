@@ -26,7 +26,10 @@ public record Snapshot(
     Section<List<ExtensionInfo>> extensions,
     Section<Statements> statements,
     Section<List<QueryPlan>> plans,
-    Section<InstancePressure> pressure) {
+    Section<InstancePressure> pressure,
+    Section<ControlData> control,
+    Section<List<BackupCatalog>> backupTools,
+    Section<List<DrillRecord>> drills) {
 
   static final String NOT_COLLECTED = "not collected by the pgops version that wrote this snapshot";
 
@@ -49,6 +52,20 @@ public record Snapshot(
     statements = orMissing(statements);
     plans = orMissing(plans);
     pressure = orMissing(pressure);
+    control = orMissing(control);
+    backupTools = orMissing(backupTools);
+    drills = orMissing(drills);
+  }
+
+  /** A snapshot without the backup sections (control data, backup tools, drills): they are unavailable. */
+  public Snapshot(Meta meta, Section<List<Setting>> settings, Section<List<DatabaseStats>> databases,
+      Section<List<TableStats>> tables, Section<List<IndexStats>> indexes, Section<List<ConstraintInfo>> constraints,
+      Section<List<ColumnInfo>> columns, Section<List<SequenceInfo>> sequences, Section<List<BloatEstimate>> tableBloat,
+      Section<List<BloatEstimate>> indexBloat, Section<Activity> activity, Section<Replication> replication,
+      Section<ArchiverStats> archiver, Section<List<RoleInfo>> roles, Section<List<ExtensionInfo>> extensions,
+      Section<Statements> statements, Section<List<QueryPlan>> plans, Section<InstancePressure> pressure) {
+    this(meta, settings, databases, tables, indexes, constraints, columns, sequences, tableBloat, indexBloat, activity,
+        replication, archiver, roles, extensions, statements, plans, pressure, null, null, null);
   }
 
   private static <T> Section<T> orMissing(Section<T> s) {
@@ -63,20 +80,30 @@ public record Snapshot(
   /** The same facts under another meta block (e.g. with the collector runs filled in). */
   public Snapshot withMeta(Meta newMeta) {
     return new Snapshot(newMeta, settings, databases, tables, indexes, constraints, columns, sequences, tableBloat,
-        indexBloat, activity, replication, archiver, roles, extensions, statements, plans, pressure);
+        indexBloat, activity, replication, archiver, roles, extensions, statements, plans, pressure, control,
+        backupTools, drills);
   }
 
   /** The same facts with another plans section (plans read from files rather than a server). */
   public Snapshot withPlans(Section<List<QueryPlan>> newPlans) {
     return new Snapshot(meta, settings, databases, tables, indexes, constraints, columns, sequences, tableBloat,
-        indexBloat, activity, replication, archiver, roles, extensions, statements, newPlans, pressure);
+        indexBloat, activity, replication, archiver, roles, extensions, statements, newPlans, pressure, control,
+        backupTools, drills);
+  }
+
+  /** The same facts with the backup sections replaced (backup-tool catalogues and drill records read from files). */
+  public Snapshot withBackups(Section<ControlData> newControl, Section<List<BackupCatalog>> newBackupTools,
+      Section<List<DrillRecord>> newDrills) {
+    return new Snapshot(meta, settings, databases, tables, indexes, constraints, columns, sequences, tableBloat,
+        indexBloat, activity, replication, archiver, roles, extensions, statements, plans, pressure, newControl,
+        newBackupTools, newDrills);
   }
 
   /** A snapshot whose every section is unavailable for {@code reason}, to build on. */
   public static Snapshot unavailable(Meta meta, String reason) {
     Section<?> u = Section.unavailable(reason);
     return new Snapshot(meta, cast(u), cast(u), cast(u), cast(u), cast(u), cast(u), cast(u), cast(u), cast(u),
-        cast(u), cast(u), cast(u), cast(u), cast(u), cast(u), cast(u), cast(u));
+        cast(u), cast(u), cast(u), cast(u), cast(u), cast(u), cast(u), cast(u), cast(u), cast(u), cast(u));
   }
 
   /** An empty snapshot (every section unavailable) to build on, mainly for tests and samples. */
