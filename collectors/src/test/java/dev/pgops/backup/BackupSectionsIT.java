@@ -50,6 +50,13 @@ class BackupSectionsIT {
     return ConnectionSpec.resolve(pg.uri(user, null, "postgres"), Map.of(), null);
   }
 
+  /** A whole collection as {@code user}, the pgBackRest info read from {@code fixture} copied to {@code file}. */
+  private static Snapshot collectWithInfoFile(int major, String user, String fixture, Path file) throws Exception {
+    Files.writeString(file, Fixtures.text(fixture));
+    return SnapshotCollector.collect(as(server(major), user), CollectOptions.defaults().withBackupTool(
+        BackupToolOptions.of(BackupTool.PGBACKREST, "main").withFiles(List.of(file))));
+  }
+
   @ParameterizedTest(name = "PG {0}")
   @MethodSource("dev.pgops.testing.PgMajors#configured")
   void controlDataForAnyRoleUnlessRevoked(int major) throws Exception {
@@ -83,9 +90,7 @@ class BackupSectionsIT {
   @MethodSource("dev.pgops.testing.PgMajors#configured")
   void aToolReadFromAFileFillsTheSection(int major) throws Exception {
     Path info = tmp.resolve("info.json");
-    Files.writeString(info, Fixtures.text("pgbackrest-info.json"));
-    Snapshot s = SnapshotCollector.collect(as(server(major), "mon"), CollectOptions.defaults().withBackupTool(
-        BackupToolOptions.of(BackupTool.PGBACKREST, "main").withFiles(List.of(info))));
+    Snapshot s = collectWithInfoFile(major, "mon", "pgbackrest-info.json", info);
     List<BackupCatalog> c = s.backupTools().collected().orElseThrow();
     assertThat(c).extracting(BackupCatalog::name).containsExactly("main");
     assertThat(c.get(0).source()).isEqualTo("file " + info);
@@ -97,9 +102,7 @@ class BackupSectionsIT {
   @MethodSource("dev.pgops.testing.PgMajors#configured")
   void anUnknownShapeFailsSoftAndTheRestOfTheSnapshotIsComplete(int major) throws Exception {
     Path info = tmp.resolve("info.json");
-    Files.writeString(info, Fixtures.text("pgbackrest-info-object.json"));
-    Snapshot s = SnapshotCollector.collect(as(server(major), "postgres"), CollectOptions.defaults().withBackupTool(
-        BackupToolOptions.of(BackupTool.PGBACKREST, "main").withFiles(List.of(info))));
+    Snapshot s = collectWithInfoFile(major, "postgres", "pgbackrest-info-object.json", info);
     String reason = "unsupported format: pgbackrest info (file " + info + "): top level: expected a JSON array of"
         + " stanzas, found an object";
     assertThat(s.backupTools().unavailableReason()).contains(reason);
