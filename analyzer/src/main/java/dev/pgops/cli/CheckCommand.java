@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Collect and report in one run (the weekly job); --fail-on sets the exit code.")
 final class CheckCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
+  @Mixin BackupToolMixin backup;
   @Mixin ReportOptions report;
 
   @Option(names = "--snapshot", paramLabel = "FILE",
@@ -30,7 +31,9 @@ final class CheckCommand implements Callable<Integer> {
     var formats = report.formats();
     var failOn = report.failOn();
     var config = Pipeline.config(report.config);
-    Snapshot snapshot = SnapshotCollector.collect(connection.spec(), connection.options(Clock.systemUTC()));
+    var backupTool = backup.options();
+    Snapshot snapshot = SnapshotCollector.collect(connection.spec(),
+        connection.options(Clock.systemUTC()).withBackupTool(backupTool));
     Path file = snapshotFile != null ? snapshotFile : report.outputDir.resolve("snapshot.json.gz");
     String sha256 = SnapshotJson.write(snapshot, file);
     Pipeline.Result result = Pipeline.run(snapshot, sha256, config, formats, report.outputDir,

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     description = "Connect read-only and write a snapshot (.json or .json.gz) that `pgops report` can score later.")
 final class CollectCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
+  @Mixin BackupToolMixin backup;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "snapshot.json.gz",
       description = "Snapshot file; .json.gz is compressed (default: ${DEFAULT-VALUE}).")
@@ -27,7 +28,9 @@ final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Snapshot snapshot = SnapshotCollector.collect(connection.spec(), connection.options(Clock.systemUTC()));
+    var backupTool = backup.options();
+    Snapshot snapshot = SnapshotCollector.collect(connection.spec(),
+        connection.options(Clock.systemUTC()).withBackupTool(backupTool));
     SnapshotJson.write(snapshot, output);
     PrintWriter out = spec.commandLine().getOut();
     printCollectors(out, snapshot);

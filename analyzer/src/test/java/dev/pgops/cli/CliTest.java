@@ -56,6 +56,34 @@ class CliTest {
   }
 
   @Test
+  void backupToolOptionsAreCheckedBeforeConnecting() {
+    // no server listens on port 1: every one of these must fail on its options first
+    String url = "jdbc:postgresql://127.0.0.1:1/app";
+    CliRun orphan = CliRun.of("collect", "-d", url, "--backup-name", "main");
+    assertThat(orphan.exit()).isEqualTo(2);
+    assertThat(orphan.err().strip()).isEqualTo(
+        "pgops: --backup-name needs --backup-tool (pgbackrest, wal-g, barman, pg_probackup)");
+    CliRun unknown = CliRun.of("check", "-d", url, "--backup-tool", "bacula", "-o", dir.toString());
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err().strip()).isEqualTo(
+        "pgops: --backup-tool: unknown backup tool 'bacula' (valid: pgbackrest, wal-g, barman, pg_probackup)");
+    CliRun quote = CliRun.of("collect", "-d", url, "--backup-tool", "pgbackrest", "--backup-command", "pgbackrest '--config");
+    assertThat(quote.exit()).isEqualTo(2);
+    assertThat(quote.err().strip()).isEqualTo("pgops: --backup-command: unterminated ' in: pgbackrest '--config");
+    CliRun both = CliRun.of("collect", "-d", url, "--backup-tool", "wal-g", "--backup-command", "wal-g",
+        "--backup-info", "x.json");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err()).contains("--backup-info and --backup-command exclude each other");
+    CliRun timeout = CliRun.of("collect", "-d", url, "--backup-tool", "wal-g", "--backup-timeout", "0");
+    assertThat(timeout.exit()).isEqualTo(2);
+    // valid options: the run gets as far as connecting
+    CliRun connect = CliRun.of("collect", "-d", url, "--backup-tool", "pgbackrest", "--backup-name", "main",
+        "-o", dir.resolve("s.json").toString());
+    assertThat(connect.exit()).isEqualTo(3);
+    assertThat(connect.err()).startsWith("pgops: cannot connect to ");
+  }
+
+  @Test
   void badConfigIsAOneLineUsageErrorAndWritesNothing() throws Exception {
     Path snap = dir.resolve("s.json");
     write(snap);

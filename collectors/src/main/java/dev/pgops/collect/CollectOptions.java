@@ -1,5 +1,6 @@
 package dev.pgops.collect;
 
+import dev.pgops.backup.BackupToolOptions;
 import dev.pgops.collect.plans.PlanOptions;
 import java.time.Clock;
 import java.util.Map;
@@ -21,12 +22,14 @@ import java.util.TreeMap;
  * @param queryTextLimit query texts are truncated server-side to this many characters (default 2000)
  * @param maskQueryText replace string and numeric literals in query texts with {@code ?} (default off)
  * @param plans how the plans section is collected (top-statement count, timeouts, opt-in EXPLAIN ANALYZE)
+ * @param backupTool where the backup tool's catalogue comes from (the {@code backupTools} section); null when no
+ *     backup tool is configured, which leaves the section unavailable
  */
 public record CollectOptions(
     long statementTimeoutMs, long lockTimeoutMs, Map<String, Long> perCollectorTimeoutMs,
     Clock clock, String toolVersion, int maxSessions,
     int statementsTopN, int statementsRowCap, int queryTextLimit, boolean maskQueryText,
-    PlanOptions plans) {
+    PlanOptions plans, BackupToolOptions backupTool) {
 
   public static final long DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
   public static final long DEFAULT_LOCK_TIMEOUT_MS = 100;
@@ -52,7 +55,7 @@ public record CollectOptions(
   public CollectOptions(long statementTimeoutMs, long lockTimeoutMs, Map<String, Long> perCollectorTimeoutMs,
                         Clock clock, String toolVersion, int maxSessions) {
     this(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
-        DEFAULT_STATEMENTS_TOP_N, DEFAULT_STATEMENTS_ROW_CAP, DEFAULT_QUERY_TEXT_LIMIT, false, null);
+        DEFAULT_STATEMENTS_TOP_N, DEFAULT_STATEMENTS_ROW_CAP, DEFAULT_QUERY_TEXT_LIMIT, false, null, null);
   }
 
   public static CollectOptions defaults() {
@@ -62,50 +65,56 @@ public record CollectOptions(
 
   public CollectOptions withClock(Clock c) {
     return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, c, toolVersion, maxSessions,
-        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans);
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans, backupTool);
   }
 
   public CollectOptions withToolVersion(String v) {
     return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, v, maxSessions,
-        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans);
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans, backupTool);
   }
 
   public CollectOptions withTimeouts(long statementMs, long lockMs) {
     return new CollectOptions(statementMs, lockMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
-        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans);
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans, backupTool);
   }
 
   public CollectOptions withCollectorTimeout(String collector, long ms) {
     Map<String, Long> m = new TreeMap<>(perCollectorTimeoutMs);
     m.put(collector, ms);
     return new CollectOptions(statementTimeoutMs, lockTimeoutMs, m, clock, toolVersion, maxSessions,
-        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans);
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans, backupTool);
   }
 
   public CollectOptions withMaxSessions(int n) {
     return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, n,
-        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans);
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans, backupTool);
   }
 
   /** N of each top-N list and the hard cap on the statements collected. */
   public CollectOptions withStatementsTop(int topN, int rowCap) {
     return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
-        topN, rowCap, queryTextLimit, maskQueryText, plans);
+        topN, rowCap, queryTextLimit, maskQueryText, plans, backupTool);
   }
 
   public CollectOptions withQueryTextLimit(int chars) {
     return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
-        statementsTopN, statementsRowCap, chars, maskQueryText, plans);
+        statementsTopN, statementsRowCap, chars, maskQueryText, plans, backupTool);
   }
 
   public CollectOptions withMaskQueryText(boolean mask) {
     return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
-        statementsTopN, statementsRowCap, queryTextLimit, mask, plans);
+        statementsTopN, statementsRowCap, queryTextLimit, mask, plans, backupTool);
   }
 
   public CollectOptions withPlans(PlanOptions p) {
     return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
-        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, p);
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, p, backupTool);
+  }
+
+  /** The backup tool to read the catalogue of (null: none). */
+  public CollectOptions withBackupTool(BackupToolOptions b) {
+    return new CollectOptions(statementTimeoutMs, lockTimeoutMs, perCollectorTimeoutMs, clock, toolVersion, maxSessions,
+        statementsTopN, statementsRowCap, queryTextLimit, maskQueryText, plans, b);
   }
 
   /** The statement timeout a collector runs under. */

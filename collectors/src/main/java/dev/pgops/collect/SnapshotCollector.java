@@ -1,5 +1,7 @@
 package dev.pgops.collect;
 
+import dev.pgops.backup.BackupToolCollector;
+import dev.pgops.backup.ControlDataCollector;
 import dev.pgops.collect.catalog.ColumnsCollector;
 import dev.pgops.collect.catalog.ConstraintsCollector;
 import dev.pgops.collect.catalog.DatabasesCollector;
@@ -17,6 +19,7 @@ import dev.pgops.collect.stats.ActivityCollector;
 import dev.pgops.collect.stats.ArchiverCollector;
 import dev.pgops.collect.stats.PressureCollector;
 import dev.pgops.collect.stats.ReplicationCollector;
+import dev.pgops.snapshot.BackupCatalog;
 import dev.pgops.snapshot.CollectorRun;
 import dev.pgops.snapshot.Meta;
 import dev.pgops.snapshot.PgVersion;
@@ -33,12 +36,15 @@ import java.util.TreeMap;
 /**
  * Runs every collector over one {@link PgSession} and assembles a {@link Snapshot}. A collector that
  * throws never aborts the run: insufficient privilege (SQLState 42501) and {@link CollectorSkipped}
- * make it SKIPPED, anything else FAILED; its section becomes {@link Section.Unavailable}. Only a
+ * make it SKIPPED, anything else FAILED ({@link CollectorFailed}'s message is the reason as is); its section becomes
+ * {@link Section.Unavailable}. Only a
  * connection failure (or losing the connection before the meta block is read) throws.
  */
 public final class SnapshotCollector {
   private static final VersionedSql META = VersionedSql.of(SnapshotCollector.class, "meta");
   static final String INSUFFICIENT_PRIVILEGE = "42501";
+  public static final String NO_BACKUP_TOOL = "no backup tool configured (collect with --backup-tool and --backup-name"
+      + " or --backup-info)";
 
   private final CollectOptions options;
 
@@ -57,7 +63,7 @@ public final class SnapshotCollector {
         new ConstraintsCollector(), new ColumnsCollector(), new SequencesCollector(), new TableBloatCollector(),
         new IndexBloatCollector(), new ActivityCollector(options.maxSessions()), new ReplicationCollector(),
         new ArchiverCollector(), new RolesCollector(), new ExtensionsCollector(), new StatementsCollector(options),
-        new PressureCollector());
+        new PressureCollector(), new ControlDataCollector());
   }
 
   public Snapshot collect(ConnectionSpec spec) {
@@ -101,6 +107,7 @@ public final class SnapshotCollector {
         statements = r.run(new StatementsCollector(options)),
         r.plans(statements),
         r.run(new PressureCollector()));
+    snapshot = snapshot.withBackups(r.run(new ControlDataCollector()), r.backupTools(), snapshot.drills());
     return snapshot.withMeta(meta.withCollectors(runs));
   }
 
@@ -131,6 +138,15 @@ public final class SnapshotCollector {
       Outcome<T> o = runOne(pg, c, options.timeoutFor(c));
       runs.add(o.run());
       return o.section();
+    }
+
+    /**
+     * The backup tool's catalogue; without a configured tool the section is unavailable and no collector runs (it
+     * is not a failure: many servers are backed up by means pgops does not read).
+     */
+    Section<List<BackupCatalog>> backupTools() {
+      if (options.backupTool() == null) return Section.unavailable(NO_BACKUP_TOOL);
+      return run(new BackupToolCollector(options.backupTool()));
     }
 
     /** Generic plans of the top statements; without statements there is nothing to explain. */
@@ -164,6 +180,10 @@ public final class SnapshotCollector {
       status = CollectorRun.Status.OK;
     } catch (CollectorSkipped e) {
       status = CollectorRun.Status.SKIPPED;
+      reason = PgSession.oneLine(pg.spec().redact(e.getMessage()));
+      section = Section.unavailable(reason);
+    } catch (CollectorFailed e) {
+      status = CollectorRun.Status.FAILED;
       reason = PgSession.oneLine(pg.spec().redact(e.getMessage()));
       section = Section.unavailable(reason);
     } catch (SQLException e) {

@@ -51,7 +51,7 @@ class CollectOptionsTest {
     List<String> names = new SnapshotCollector(null).collectors().stream().map(Collector::name).toList();
     assertThat(names).containsExactly("settings", "databases", "tables", "indexes", "constraints", "columns",
         "sequences", "tableBloat", "indexBloat", "activity", "replication", "archiver", "roles", "extensions",
-        "statements", "pressure");
+        "statements", "pressure", "control");
   }
 
   @Test

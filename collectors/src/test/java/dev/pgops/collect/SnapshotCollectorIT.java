@@ -127,8 +127,11 @@ class SnapshotCollectorIT {
     EmbeddedPg pg = server(major).pg();
     Snapshot s = collect(superuser(pg, "app"));
 
-    assertThat(s.meta().collectors()).hasSize(17).allSatisfy(r -> assertThat(r.status())
+    assertThat(s.meta().collectors()).hasSize(18).allSatisfy(r -> assertThat(r.status())
         .as(r.name() + ": " + r.reason()).isEqualTo(CollectorRun.Status.OK));
+    assertThat(s.control().collected().orElseThrow().systemIdentifier()).matches("[1-9][0-9]{9,19}");
+    // no backup tool configured: the section says so, and no collector ran for it
+    assertThat(s.backupTools().unavailableReason()).contains(SnapshotCollector.NO_BACKUP_TOOL);
     assertThat(s.meta().version().major()).isEqualTo(major);
     assertThat(s.meta().serverVersion()).startsWith(major + ".");
     assertThat(s.meta().database()).isEqualTo("app");
@@ -303,6 +306,7 @@ class SnapshotCollectorIT {
     assertThat(s.meta().collectors()).noneSatisfy(r -> assertThat(r.status()).isEqualTo(CollectorRun.Status.FAILED));
     assertThat(s.meta().connectedAs()).isEqualTo("mon");
     assertThat(s.meta().superuser()).isFalse();
+    assertThat(s.control().isCollected()).as("pg_control_system() is executable by PUBLIC").isTrue();
     assertThat(s.meta().memberOf()).contains("pg_monitor", "pg_read_all_settings", "pg_read_all_stats");
     assertThat(s.roles().collected().orElseThrow()).allSatisfy(r -> assertThat(r.passwordType()).isEqualTo("unknown"));
     assertThat(s.databases().collected().orElseThrow()).allSatisfy(d -> assertThat(d.sizeBytes()).isPositive());
@@ -451,6 +455,13 @@ class SnapshotCollectorIT {
       }), 5000);
       assertThat(skipped.run().status()).isEqualTo(CollectorRun.Status.SKIPPED);
       assertThat(skipped.run().reason()).isEqualTo("pg_stat_statements not installed");
+
+      var failed = SnapshotCollector.runOne(s, new Probe("tool", () -> {
+        throw new CollectorFailed("unsupported format: x: top level: expected an array " + MON_PASSWORD);
+      }), 5000);
+      assertThat(failed.run().status()).isEqualTo(CollectorRun.Status.FAILED);
+      assertThat(failed.run().reason()).isEqualTo("unsupported format: x: top level: expected an array ***");
+      assertThat(failed.section().unavailableReason()).contains(failed.run().reason());
 
       var broken = SnapshotCollector.runOne(s, new Probe("broken", () -> dev.pgops.snapshot.Section.of(
           s.queryOne("SELECT no_such_column FROM pg_class", rs -> rs.getString(1)))), 5000);
