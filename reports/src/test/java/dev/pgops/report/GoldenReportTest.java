@@ -61,6 +61,28 @@ class GoldenReportTest {
     check(dir.resolve(ReportWriter.TRIAGE_LOG_FILE), writer.renderTriageLog(model), f -> writer.writeTriageLog(model, f));
   }
 
+  /**
+   * {@code samples/backups/}: a pgBackRest stanza and a Barman server with a hostile name, the archiver, two restore
+   * drills and a backup policy, judged by the real backup and drill rules.
+   */
+  @Test
+  void backupsScenarioMatchesGoldenFiles() throws Exception {
+    Path dir = Samples.samplesDir().resolve("backups");
+    Path snapshotFile = dir.resolve("snapshot.json");
+    if (UPDATE) {
+      Files.createDirectories(dir);
+      SnapshotJson.write(Samples.backups(), snapshotFile);
+    }
+    assertThat(snapshotFile).as("missing: run with -Dgolden.update=true").exists();
+    SnapshotJson.Loaded loaded = SnapshotJson.read(snapshotFile);
+    assertThat(loaded.snapshot()).as("the sample snapshot round-trips").isEqualTo(Samples.backups());
+    ReportModel model = Samples.backupsModel(loaded.snapshot(), loaded.sha256());
+    ReportWriter writer = new ReportWriter();
+    for (Format format : Format.values()) {
+      check(dir.resolve("report." + format.extension()), writer.render(model, format), f -> writer.write(model, format, f));
+    }
+  }
+
   private interface Write {
     void to(Path file) throws IOException;
   }
