@@ -8,6 +8,8 @@ import dev.pgops.rules.Evaluation;
 import dev.pgops.rules.PgopsConfig;
 import dev.pgops.rules.RuleContext;
 import dev.pgops.rules.RuleResult;
+import dev.pgops.rules.backups.Catalogs;
+import dev.pgops.rules.backups.Drills;
 import dev.pgops.snapshot.ArchiverStats;
 import dev.pgops.snapshot.BackupCatalog;
 import dev.pgops.snapshot.BackupCatalog.Backup;
@@ -89,15 +91,15 @@ public final class BackupsModel {
     Instant now = Objects.requireNonNullElse(s.meta().collectedAt(), Instant.EPOCH);
     PgopsConfig.BackupPolicy policy = config.backup();
     List<DrillRecord> drills = s.drills().collected().orElse(List.of()).stream()
-        .filter(d -> when(d) != null && !when(d).isAfter(now))
-        .sorted(Comparator.comparing(BackupsModel::when).reversed().thenComparing(d -> nz(d.drillId())))
+        .filter(d -> Drills.when(d) != null && !Drills.when(d).isAfter(now))
+        .sorted(Comparator.comparing(Drills::when).reversed().thenComparing(d -> nz(d.drillId())))
         .toList();
     List<CatalogView> catalogs = new ArrayList<>();
     List<BackupCatalog> tools = s.backupTools().collected().orElse(List.of());
     String serverId = s.control().collected().map(ControlData::systemIdentifier).orElse(null);
     for (int i = 0; i < tools.size(); i++) {
       BackupCatalog c = tools.get(i);
-      List<DrillRecord> own = drills.stream().filter(d -> matches(d, c)).toList();
+      List<DrillRecord> own = drills.stream().filter(d -> Drills.matches(d, c)).toList();
       catalogs.add(catalog(c, i + 1, own, now, policy, serverId));
     }
     List<DrillView> drillViews = drills.stream().limit(DRILLS_SHOWN)
@@ -124,7 +126,7 @@ public final class BackupsModel {
         .sorted(Comparator.comparing(BackupsModel::start).thenComparing(b -> nz(b.id())))
         .toList();
     List<Backup> restorable = existing.stream()
-        .filter(b -> b.restorable() && end(b) != null && !end(b).isAfter(now)).toList();
+        .filter(b -> b.restorable() && Catalogs.end(b) != null && !Catalogs.end(b).isAfter(now)).toList();
     List<Fact> facts = new ArrayList<>();
     facts.add(new Fact("Tool", toolLabel(c.tool())));
     facts.add(new Fact("Source", nz(c.source())));
@@ -161,18 +163,18 @@ public final class BackupsModel {
           + size(b)));
     }
     Instant timelineFrom = from;
-    List<DrillMark> drillMarks = drills.stream().filter(d -> !when(d).isBefore(timelineFrom))
-        .sorted(Comparator.comparing(BackupsModel::when))
-        .map(d -> new DrillMark(when(d), d.passed(), "drill " + nz(d.drillId()) + " · " + (d.passed() ? "passed" : "failed")
-            + " · " + Human.time(when(d)) + (d.rtoSeconds() == null ? "" : " · RTO " + RuleContext.human(Duration.ofSeconds(d.rtoSeconds())))))
+    List<DrillMark> drillMarks = drills.stream().filter(d -> !Drills.when(d).isBefore(timelineFrom))
+        .sorted(Comparator.comparing(Drills::when))
+        .map(d -> new DrillMark(Drills.when(d), d.passed(), "drill " + nz(d.drillId()) + " · " + (d.passed() ? "passed" : "failed")
+            + " · " + Human.time(Drills.when(d)) + (d.rtoSeconds() == null ? "" : " · RTO " + RuleContext.human(Duration.ofSeconds(d.rtoSeconds())))))
         .toList();
     Timeline timeline = new Timeline(from, now, List.copyOf(marks), drillMarks,
-        "Backups of " + label(c) + " from " + Human.time(from).substring(0, 10) + " to the collection time "
+        "Backups of " + Catalogs.label(c) + " from " + Human.time(from).substring(0, 10) + " to the collection time "
             + Human.time(now));
 
-    List<DrillView> drillViews = drills.stream().limit(DRILLS_SHOWN).map(d -> drill(d, label(c), now, policy)).toList();
+    List<DrillView> drillViews = drills.stream().limit(DRILLS_SHOWN).map(d -> drill(d, Catalogs.label(c), now, policy)).toList();
     String status = c.ok() ? "ok" : "error";
-    return new CatalogView(key(c), "backup-catalog-" + no, c.tool(), label(c), status, c.ok(),
+    return new CatalogView(Catalogs.key(c), "backup-catalog-" + no, c.tool(), Catalogs.label(c), status, c.ok(),
         c.ok() ? "OK" : "Error", nz(c.statusMessage()), !nz(c.statusMessage()).isBlank(), List.copyOf(facts), archive,
         w.gaps(), !w.gaps().isEmpty(), checks, !checks.isEmpty(), List.copyOf(rows), !rows.isEmpty(), caption, timeline,
         drillViews, !drillViews.isEmpty());
@@ -195,8 +197,8 @@ public final class BackupsModel {
     for (int i = restorable.size() - 1; i >= 0; i--) {
       Backup b = restorable.get(i);
       if (fullOnly && !b.full()) continue;
-      return b.id() + (fullOnly ? "" : " (" + kind(b) + ")") + ", ended " + Human.time(end(b)) + ", "
-          + RuleContext.human(Duration.between(end(b), now)) + " before collection";
+      return b.id() + (fullOnly ? "" : " (" + kind(b) + ")") + ", ended " + Human.time(Catalogs.end(b)) + ", "
+          + RuleContext.human(Duration.between(Catalogs.end(b), now)) + " before collection";
     }
     return "none";
   }
@@ -225,8 +227,8 @@ public final class BackupsModel {
     String steps = d.verification().isEmpty() ? "none recorded"
         : d.verification().size() + (d.verification().size() == 1 ? " step: " : " steps: ")
             + String.join(", ", d.verification().stream().map(st -> nz(st.step()) + " " + nz(st.result())).toList());
-    return new DrillView(nz(d.drillId()), catalog, Human.time(when(d)),
-        RuleContext.human(Duration.between(when(d), now)) + " before collection", nz(d.backupId()), nz(d.target()),
+    return new DrillView(nz(d.drillId()), catalog, Human.time(Drills.when(d)),
+        RuleContext.human(Duration.between(Drills.when(d), now)) + " before collection", nz(d.backupId()), nz(d.target()),
         d.passed() ? "pass" : "fail", d.passed(), nz(d.failure()), !nz(d.failure()).isBlank(),
         seconds(d.rtoSeconds()), rtoTarget == null ? "none" : seconds(rtoTarget) + rtoSource,
         verdict(d.rtoSeconds(), rtoTarget), seconds(d.rpoSeconds()), seconds(rpoTarget) + " (policy rpo)",
@@ -244,19 +246,8 @@ public final class BackupsModel {
   }
 
   private static String catalogLabel(DrillRecord d, List<BackupCatalog> tools) {
-    for (BackupCatalog c : tools) if (matches(d, c)) return label(c);
+    for (BackupCatalog c : tools) if (Drills.matches(d, c)) return Catalogs.label(c);
     return nz(d.tool()) + (nz(d.name()).isEmpty() ? "" : " '" + d.name() + "'");
-  }
-
-  /** The same matching as the drill rules: tool and name, or a manual drill by name or system identifier. */
-  static boolean matches(DrillRecord d, BackupCatalog c) {
-    String tool = nz(d.tool()).toLowerCase(Locale.ROOT);
-    if (tool.equals(nz(c.tool()).toLowerCase(Locale.ROOT))) return nz(d.name()).equals(nz(c.name()));
-    if (tool.equals("manual")) {
-      return (!nz(d.name()).isEmpty() && nz(d.name()).equals(nz(c.name())))
-          || (d.systemIdentifier() != null && Objects.equals(d.systemIdentifier(), c.systemIdentifier()));
-    }
-    return false;
   }
 
   // ------------------------------------------------------------------ server side, policy, verdicts
@@ -366,17 +357,6 @@ public final class BackupsModel {
 
   // ------------------------------------------------------------------ small helpers
 
-  static String label(BackupCatalog c) {
-    String name = nz(c.name());
-    return switch (nz(c.tool()).toLowerCase(Locale.ROOT)) {
-      case "pgbackrest" -> "pgBackRest stanza '" + name + "'";
-      case "wal-g" -> "WAL-G" + (name.isEmpty() ? "" : " '" + name + "'");
-      case "barman" -> "Barman server '" + name + "'";
-      case "pg_probackup" -> "pg_probackup instance '" + name + "'";
-      default -> nz(c.tool()) + (name.isEmpty() ? "" : " '" + name + "'");
-    };
-  }
-
   private static String toolLabel(String tool) {
     return switch (nz(tool).toLowerCase(Locale.ROOT)) {
       case "pgbackrest" -> "pgBackRest";
@@ -387,19 +367,8 @@ public final class BackupsModel {
     };
   }
 
-  static Instant when(DrillRecord d) {
-    if (d.verifiedAt() != null) return d.verifiedAt();
-    if (d.recoveredAt() != null) return d.recoveredAt();
-    if (d.restoredAt() != null) return d.restoredAt();
-    return d.startedAt();
-  }
-
   private static Instant start(Backup b) {
     return b.startedAt() != null ? b.startedAt() : b.stoppedAt();
-  }
-
-  private static Instant end(Backup b) {
-    return b.stoppedAt() != null ? b.stoppedAt() : b.startedAt();
   }
 
   private static String kind(Backup b) {
@@ -420,20 +389,12 @@ public final class BackupsModel {
   }
 
   private static String statusClass(Backup b) {
-    return switch (status(b)) {
-      case "ok" -> "ok";
-      case "failed", "error", "orphan", "corrupt" -> "failed";
-      case "running", "started", "waiting_for_wals", "merging", "syncing" -> "running";
-      default -> "other";
-    };
+    if (b.restorable()) return "ok";
+    if (Catalogs.failed(b)) return "failed";
+    return Catalogs.inProgress(b) ? "running" : "other";
   }
 
   private static String nz(String s) {
     return s == null ? "" : s;
-  }
-
-  /** "pgbackrest/main" ("wal-g" for an unnamed one): the catalogue's part of the rules' finding locations. */
-  static String key(BackupCatalog c) {
-    return nz(c.name()).isEmpty() ? nz(c.tool()) : c.tool() + "/" + c.name();
   }
 }

@@ -15,11 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the backup-tool rules share: the catalogues of the snapshot (or "not evaluated"), display names, locations,
+ * What the backup-tool rules (and the report's backup section) share: the catalogues of the snapshot (or "not evaluated"), display names, locations,
  * and the backups as they stood at the collection time. A backup that ended after the collection time did not exist
  * yet then and is left out, so every verdict depends on the snapshot's clock only.
  */
-final class Catalogs {
+public final class Catalogs {
   /** Normalised or tool words for a backup that is still being taken. */
   static final Set<String> IN_PROGRESS = Set.of("running", "started", "waiting_for_wals", "merging", "syncing");
   /** Normalised or tool words for a backup that ended without a restorable result. */
@@ -35,7 +35,7 @@ final class Catalogs {
   }
 
   /** "pgBackRest stanza 'main'", "WAL-G", "Barman server 'pg'", "pg_probackup instance 'main'". */
-  static String label(BackupCatalog c) {
+  public static String label(BackupCatalog c) {
     String name = c.name() == null ? "" : c.name();
     return switch (c.tool().toLowerCase(Locale.ROOT)) {
       case "pgbackrest" -> "pgBackRest stanza '" + name + "'";
@@ -47,7 +47,7 @@ final class Catalogs {
   }
 
   /** "pgbackrest/main" ("wal-g" when the name is empty): the stable key of a catalogue. */
-  static String key(BackupCatalog c) {
+  public static String key(BackupCatalog c) {
     return c.name() == null || c.name().isEmpty() ? c.tool() : c.tool() + "/" + c.name();
   }
 
@@ -60,7 +60,7 @@ final class Catalogs {
   }
 
   /** When the backup ended (or started, when the tool gives no end). */
-  static Instant end(Backup b) {
+  public static Instant end(Backup b) {
     return b.stoppedAt() != null ? b.stoppedAt() : b.startedAt();
   }
 
@@ -87,11 +87,11 @@ final class Catalogs {
     return sortedOldestFirst.isEmpty() ? Optional.empty() : Optional.of(sortedOldestFirst.get(sortedOldestFirst.size() - 1));
   }
 
-  static boolean inProgress(Backup b) {
+  public static boolean inProgress(Backup b) {
     return IN_PROGRESS.contains(lower(b.status()));
   }
 
-  static boolean failed(Backup b) {
+  public static boolean failed(Backup b) {
     return FAILED.contains(lower(b.status()));
   }
 

@@ -15,12 +15,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The restore drills each backup catalogue has had, as of the collection time. With catalogues in the snapshot, a
+ * The restore drills each backup catalogue has had (shared with the report's backup section), as of the collection time. With catalogues in the snapshot, a
  * drill counts for the catalogue it restored from (same tool and stanza / server / instance; a manual drill by name
  * or system identifier). Without them, every drill of this cluster counts for "this cluster". A drill that ended
  * after the collection time had not happened yet.
  */
-final class Drills {
+public final class Drills {
   private Drills() {}
 
   /** What drills are held against: a catalogue, or the cluster as a whole. Drills oldest first. */
@@ -61,14 +61,14 @@ final class Drills {
   }
 
   /** When the drill ended: verified, else recovered, else restored, else started. */
-  static Instant when(DrillRecord d) {
+  public static Instant when(DrillRecord d) {
     if (d.verifiedAt() != null) return d.verifiedAt();
     if (d.recoveredAt() != null) return d.recoveredAt();
     if (d.restoredAt() != null) return d.restoredAt();
     return d.startedAt();
   }
 
-  static boolean matches(DrillRecord d, BackupCatalog c) {
+  public static boolean matches(DrillRecord d, BackupCatalog c) {
     String tool = lower(d.tool());
     String name = d.name() == null ? "" : d.name();
     String catalogName = c.name() == null ? "" : c.name();
