@@ -13,10 +13,8 @@ import dev.pgops.snapshot.BackupCatalog.Backup;
 import dev.pgops.snapshot.Snapshot;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** B10: the newest completed backup of a kind took much longer than the median of the ones before it. */
 @RuleInfo(id = "backup-duration-anomaly", area = Area.BACKUPS, checklist = "BAK-9", severity = Severity.LOW,
@@ -45,10 +43,9 @@ public final class BackupDurationAnomalyRule implements Rule {
     List<Finding> out = new ArrayList<>();
     for (BackupCatalog c : catalogs) {
       List<Backup> done = Catalogs.completed(c, ctx.now()).stream().filter(b -> Catalogs.duration(b).isPresent()).toList();
-      Set<String> kinds = new LinkedHashSet<>();
-      done.forEach(b -> kinds.add(Catalogs.kind(b)));
-      for (String kind : kinds) {
-        List<Backup> ofKind = done.stream().filter(b -> Catalogs.kind(b).equals(kind)).toList();
+      for (var e : Catalogs.byKind(done).entrySet()) {
+        String kind = e.getKey();
+        List<Backup> ofKind = e.getValue();
         if (ofKind.size() < minSamples + 1) continue;
         Backup last = ofKind.get(ofKind.size() - 1);
         List<Backup> previous = ofKind.subList(Math.max(0, ofKind.size() - 1 - window), ofKind.size() - 1);

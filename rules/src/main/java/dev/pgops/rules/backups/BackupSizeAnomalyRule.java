@@ -13,9 +13,7 @@ import dev.pgops.snapshot.BackupCatalog;
 import dev.pgops.snapshot.BackupCatalog.Backup;
 import dev.pgops.snapshot.Snapshot;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * B11: the newest completed backup of a kind is much larger or smaller than the previous one of that kind. Full
@@ -41,11 +39,10 @@ public final class BackupSizeAnomalyRule implements Rule {
     long minBytes = Bytes.mb(ctx.value(MIN_MB));
     List<Finding> out = new ArrayList<>();
     for (BackupCatalog c : catalogs) {
-      List<Backup> done = Catalogs.completed(c, ctx.now());
-      Set<String> kinds = new LinkedHashSet<>();
-      done.forEach(b -> kinds.add(Catalogs.kind(b)));
-      for (String kind : kinds) {
-        List<Backup> ofKind = done.stream().filter(b -> Catalogs.kind(b).equals(kind) && size(b) != null).toList();
+      List<Backup> sized = Catalogs.completed(c, ctx.now()).stream().filter(b -> size(b) != null).toList();
+      for (var e : Catalogs.byKind(sized).entrySet()) {
+        String kind = e.getKey();
+        List<Backup> ofKind = e.getValue();
         if (ofKind.size() < 2) continue;
         Backup last = ofKind.get(ofKind.size() - 1);
         Backup prev = ofKind.get(ofKind.size() - 2);

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -81,6 +83,13 @@ public final class Catalogs {
         .filter(b -> end(b) != null && !end(b).isAfter(now))
         .sorted(Comparator.comparing(Catalogs::end))
         .toList();
+  }
+
+  /** The backups grouped by kind, in the order the kinds first appear, each group in the given order. */
+  static Map<String, List<Backup>> byKind(List<Backup> backups) {
+    Map<String, List<Backup>> out = new LinkedHashMap<>();
+    for (Backup b : backups) out.computeIfAbsent(kind(b), k -> new ArrayList<>()).add(b);
+    return out;
   }
 
   static Optional<Backup> newest(List<Backup> sortedOldestFirst) {
