@@ -49,7 +49,7 @@ final class Pipeline {
     Evaluation evaluation = new RuleEngine(rules).evaluate(snapshot, config);
     Scorecard scorecard = Scorecard.of(Checklist.builtIn(), evaluation);
     ReportModel model = ReportModel.build(snapshot, sha256, evaluation, scorecard,
-        new ToolInfo("pgops", ToolVersion.get()), generatedAt);
+        new ToolInfo("pgops", ToolVersion.get()), generatedAt, config);
     List<Path> files = new ArrayList<>();
     for (Format f : formats) {
       Path out = dir.resolve(fileName(f));

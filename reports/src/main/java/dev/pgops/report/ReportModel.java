@@ -53,7 +53,8 @@ public record ReportModel(
     PerfModel.StatementsView statements,
     PerfModel.PlansView plans,
     PerfModel.PressureView pressure,
-    PerfModel.TriageView triage) {
+    PerfModel.TriageView triage,
+    BackupsModel.View backups) {
 
   /** The wraparound failsafe default ({@code vacuum_failsafe_age}, PG14+). */
   public static final long FAILSAFE_AGE = 1_600_000_000L;
@@ -121,9 +122,17 @@ public record ReportModel(
   public record ChartData(List<AreaBar> areaScores, boolean tablesCollected, String tablesUnavailableReason,
                           List<TableBar> largestTables, XidChart xid) {}
 
+  /** The model under the default configuration (the backup section shows the default policy). */
   public static ReportModel build(Snapshot snapshot, String snapshotSha256, Evaluation evaluation,
                                   Scorecard scorecard, ToolInfo tool, Instant generatedAt) {
+    return build(snapshot, snapshotSha256, evaluation, scorecard, tool, generatedAt, PgopsConfig.defaults());
+  }
+
+  /** The model; {@code config} is the one the evaluation ran under (its backup policy is shown with the verdicts). */
+  public static ReportModel build(Snapshot snapshot, String snapshotSha256, Evaluation evaluation,
+                                  Scorecard scorecard, ToolInfo tool, Instant generatedAt, PgopsConfig config) {
     Objects.requireNonNull(snapshot, "snapshot");
+    Objects.requireNonNull(config, "config");
     Objects.requireNonNull(evaluation, "evaluation");
     Objects.requireNonNull(scorecard, "scorecard");
     Objects.requireNonNull(tool, "tool");
@@ -186,9 +195,11 @@ public record ReportModel(
     PerfModel.TriageView triage = PerfModel.triage(findings, statements, plans, pressure, snapshot.pressure(),
         header.statsWindow());
 
+    BackupsModel.View backups = BackupsModel.build(snapshot, evaluation, findings, config);
+
     return new ReportModel(header, List.copyOf(counts), findings.size(), waived.size(), partial, List.copyOf(areas),
         List.copyOf(groups), List.copyOf(findings), List.copyOf(waived), checklist, List.copyOf(collectors),
-        unavailableSections(snapshot), charts, statements, plans, pressure, triage);
+        unavailableSections(snapshot), charts, statements, plans, pressure, triage, backups);
   }
 
   private static Header header(Meta m, String sha, ToolInfo tool, Instant generatedAt) {

@@ -119,6 +119,8 @@ public final class ReportWriter {
       svg.put("tables", model.charts().largestTables().isEmpty() ? "" : SvgCharts.largestTables(model.charts().largestTables()));
       svg.put("xid", model.charts().xid().databases().isEmpty() ? "" : SvgCharts.xidAge(model.charts().xid()));
       root.put("svg", svg);
+      root.put("backupTimelines", model.backups().catalogs().stream()
+          .map(c -> SvgCharts.backupTimeline(c.timeline())).toList());
     }
     process(format.template(), root, out, format.name().toLowerCase(Locale.ROOT) + " report");
   }

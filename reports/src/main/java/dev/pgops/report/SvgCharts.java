@@ -4,7 +4,12 @@ import dev.pgops.report.ReportModel.AreaBar;
 import dev.pgops.report.ReportModel.TableBar;
 import dev.pgops.report.ReportModel.XidBar;
 import dev.pgops.report.ReportModel.XidChart;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Inline SVG charts for the HTML report, built from {@link ReportModel.ChartData}. Every piece of text
@@ -13,6 +18,7 @@ import java.util.List;
  */
 public final class SvgCharts {
   private static final int LABEL_CHARS = 34;
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private SvgCharts() {}
 
@@ -122,6 +128,92 @@ public final class SvgCharts {
       y += rowH;
     }
     return s.append("</svg>").toString();
+  }
+
+  /**
+   * A backup catalogue's timeline: one lane per backup kind (full, differential, incremental, others) with each
+   * backup as a bar from its start to its end, failed ones red and crossed, running ones hollow up to the collection
+   * time; a lane of restore drills (diamonds, red when failed); the time axis ends at the collection time.
+   */
+  public static String backupTimeline(BackupsModel.Timeline t) {
+    List<String> lanes = new ArrayList<>();
+    for (String k : List.of("full", "differential", "incremental")) {
+      if (t.marks().stream().anyMatch(m -> m.kind().equals(k))) lanes.add(k);
+    }
+    t.marks().stream().map(BackupsModel.Mark::kind).filter(k -> !lanes.contains(k)).distinct().sorted().forEach(lanes::add);
+    lanes.add("drills");
+    int labelW = 100, plotW = 600, rowH = 26, top = 30;
+    int width = labelW + plotW + 70;
+    int height = top + rowH * lanes.size() + 26;
+    int bottom = top + rowH * lanes.size();
+    long from = t.from().getEpochSecond(), to = Math.max(from + 1, t.to().getEpochSecond());
+    StringBuilder s = open(width, height, t.caption());
+    int lx = labelW;
+    lx = legend(s, lx, "bk-full", "full");
+    lx = legend(s, lx, "bk-differential", "differential");
+    lx = legend(s, lx, "bk-incremental", "incremental");
+    lx = legend(s, lx, "bk-failed", "failed");
+    lx = legend(s, lx, "bk-running", "running");
+    legend(s, lx, "drill-pass", "restore drill");
+    long step = tickDays(to - from) * 86_400L;
+    for (long d = (from / 86_400L + 1) * 86_400L; d < to; d += step) {
+      double x = labelW + (double) (d - from) * plotW / (to - from);
+      s.append(line((int) Math.round(x), top - 2, (int) Math.round(x), bottom, "grid"));
+      s.append(text((int) Math.round(x), height - 8, "middle", "axis",
+          DAY.format(Instant.ofEpochSecond(d))));
+    }
+    s.append("<line class=\"limit-now\" x1=\"").append(labelW + plotW).append("\" y1=\"").append(top - 6)
+        .append("\" x2=\"").append(labelW + plotW).append("\" y2=\"").append(bottom).append("\"/>");
+    s.append(text(labelW + plotW + 4, bottom, "start", "axis", "collected"));
+    int y = top;
+    for (String lane : lanes) {
+      s.append(text(labelW - 8, y + 17, "end", "label", lane));
+      s.append(line(labelW, y + 13, labelW + plotW, y + 13, "grid"));
+      if (lane.equals("drills")) {
+        for (BackupsModel.DrillMark d : t.drills()) {
+          double x = labelW + (double) (d.at().getEpochSecond() - from) * plotW / (to - from);
+          s.append("<polygon class=\"").append(d.passed() ? "drill-pass" : "drill-fail").append("\" points=\"")
+              .append(num(x)).append(',').append(y + 5).append(' ').append(num(x + 7)).append(',').append(y + 13).append(' ')
+              .append(num(x)).append(',').append(y + 21).append(' ').append(num(x - 7)).append(',').append(y + 13)
+              .append("\"><title>").append(Xml.escape(d.label())).append("</title></polygon>");
+        }
+        if (t.drills().isEmpty()) s.append(text(labelW + 4, y + 17, "start", "muted", "no restore drill in this period"));
+      } else {
+        for (BackupsModel.Mark m : t.marks()) {
+          if (!m.kind().equals(lane)) continue;
+          double x1 = labelW + (double) (m.start().getEpochSecond() - from) * plotW / (to - from);
+          double x2 = labelW + (double) (m.stop().getEpochSecond() - from) * plotW / (to - from);
+          double w = Math.max(3, x2 - x1);
+          String cls = "bk bk-" + cssWord(m.kind()) + (m.statusClass().equals("ok") ? "" : " bk-" + m.statusClass());
+          s.append("<g><title>").append(Xml.escape(m.label())).append("</title><rect class=\"").append(cls)
+              .append("\" x=\"").append(num(x1)).append("\" y=\"").append(y + 5).append("\" width=\"").append(num(w))
+              .append("\" height=\"16\" rx=\"1\"/>");
+          if (m.statusClass().equals("failed")) {
+            double cx = x1 + w / 2;
+            s.append("<path class=\"bk-cross\" d=\"M").append(num(cx - 4)).append(' ').append(y + 9).append(" L")
+                .append(num(cx + 4)).append(' ').append(y + 17).append(" M").append(num(cx + 4)).append(' ').append(y + 9)
+                .append(" L").append(num(cx - 4)).append(' ').append(y + 17).append("\"/>");
+          }
+          s.append("</g>");
+        }
+      }
+      y += rowH;
+    }
+    return s.append("</svg>").toString();
+  }
+
+  /** Days between axis ticks: at most about eight ticks. */
+  private static long tickDays(long spanSeconds) {
+    long days = Math.max(1, spanSeconds / 86_400L);
+    for (long step : new long[] {1, 2, 7, 14, 30, 61, 91, 182, 365}) {
+      if (days / step <= 8) return step;
+    }
+    return 365 * Math.max(1, days / 365 / 8);
+  }
+
+  /** A CSS class word from a tool's kind ("incremental"); anything else becomes "other". */
+  private static String cssWord(String kind) {
+    return kind.matches("[a-z]+") ? kind : "other";
   }
 
   private static StringBuilder open(int width, int height, String title) {

@@ -45,20 +45,44 @@ class GoldenReportTest {
    */
   @Test
   void perfScenarioMatchesGoldenFiles() throws Exception {
-    Path dir = Samples.samplesDir().resolve("perf");
+    Scenario sc = scenario("perf", Samples.perf());
+    ReportModel model = Samples.perfModel(sc.loaded().snapshot(), sc.loaded().sha256());
+    ReportWriter writer = reports(sc.dir(), model);
+    check(sc.dir().resolve(ReportWriter.TRIAGE_LOG_FILE), writer.renderTriageLog(model), f -> writer.writeTriageLog(model, f));
+  }
+
+  /**
+   * {@code samples/backups/}: a pgBackRest stanza and a Barman server with a hostile name, the archiver, two restore
+   * drills and a backup policy, judged by the real backup and drill rules.
+   */
+  @Test
+  void backupsScenarioMatchesGoldenFiles() throws Exception {
+    Scenario sc = scenario("backups", Samples.backups());
+    assertThat(sc.loaded().snapshot()).as("the sample snapshot round-trips").isEqualTo(Samples.backups());
+    reports(sc.dir(), Samples.backupsModel(sc.loaded().snapshot(), sc.loaded().sha256()));
+  }
+
+  private record Scenario(Path dir, SnapshotJson.Loaded loaded) {}
+
+  /** {@code samples/<name>/snapshot.json}, written from {@code sample} with -Dgolden.update=true, read back. */
+  private static Scenario scenario(String name, dev.pgops.snapshot.Snapshot sample) throws Exception {
+    Path dir = Samples.samplesDir().resolve(name);
     Path snapshotFile = dir.resolve("snapshot.json");
     if (UPDATE) {
       Files.createDirectories(dir);
-      SnapshotJson.write(Samples.perf(), snapshotFile);
+      SnapshotJson.write(sample, snapshotFile);
     }
     assertThat(snapshotFile).as("missing: run with -Dgolden.update=true").exists();
-    SnapshotJson.Loaded loaded = SnapshotJson.read(snapshotFile);
-    ReportModel model = Samples.perfModel(loaded.snapshot(), loaded.sha256());
+    return new Scenario(dir, SnapshotJson.read(snapshotFile));
+  }
+
+  /** Checks report.{html,md,json} in {@code dir} against the model. */
+  private static ReportWriter reports(Path dir, ReportModel model) throws IOException {
     ReportWriter writer = new ReportWriter();
     for (Format format : Format.values()) {
       check(dir.resolve("report." + format.extension()), writer.render(model, format), f -> writer.write(model, format, f));
     }
-    check(dir.resolve(ReportWriter.TRIAGE_LOG_FILE), writer.renderTriageLog(model), f -> writer.writeTriageLog(model, f));
+    return writer;
   }
 
   private interface Write {

@@ -59,6 +59,8 @@ class HtmlReportChromiumTest {
     writer.write(Samples.model(Samples.basic(), "0".repeat(64), Samples.basicConfig()), Format.HTML, basicHtml);
     Path perfHtml = target.resolve("perf-report.html");
     writer.write(Samples.perfModel(Samples.perf(), "0".repeat(64)), Format.HTML, perfHtml);
+    Path backupsHtml = target.resolve("backups-report.html");
+    writer.write(Samples.backupsModel(Samples.backups(), "0".repeat(64)), Format.HTML, backupsHtml);
     ReviewWriter reviews = new ReviewWriter(target);
     Path reviewHtml = target.resolve("review.html");
     reviews.write(ReviewSamples.sample(), ReviewFormat.HTML, reviewHtml);
@@ -159,6 +161,37 @@ class HtmlReportChromiumTest {
       eval(page, "window.scrollTo(0, 0)");
       screenshot(page, target.resolve("report-perf-screenshot.png"));
       assertQuiet(page, perfHtml);
+
+      // backups: two catalogue timelines (a hostile Barman server name), failed and running backups, drills
+      page.events.clear();
+      load(page, backupsHtml);
+      JsonNode backups = JSON.readTree(eval(page, """
+          (() => {
+            const s = document.querySelector('#backups');
+            const verdicts = s.querySelector('table.sortable:last-of-type');
+            return JSON.stringify({
+              timelines: s.querySelectorAll('figure svg.chart').length,
+              failed: s.querySelectorAll('svg.chart rect.bk.bk-failed').length,
+              running: s.querySelectorAll('svg.chart rect.bk.bk-running').length,
+              drills: s.querySelectorAll('svg.chart polygon.drill-pass').length,
+              titles: Array.from(s.querySelectorAll('.catalog > h3')).map(h => h.textContent).join(' / '),
+              img: document.querySelectorAll('img').length,
+              scripts: document.querySelectorAll('script').length,
+              failedCheck: Array.from(s.querySelectorAll('td')).some(td => td.textContent.includes('<script>alert(8)</script>')),
+              width: Math.round(s.querySelector('figure svg.chart').getBoundingClientRect().width)});
+          })()""").asText());
+      assertThat(backups.get("timelines").asInt()).isEqualTo(2);
+      assertThat(backups.get("failed").asInt()).isEqualTo(1);
+      assertThat(backups.get("running").asInt()).isEqualTo(1);
+      assertThat(backups.get("drills").asInt()).isEqualTo(1);
+      assertThat(backups.get("titles").asText()).contains("pgBackRest stanza 'main'", "Barman server '" + Samples.HOSTILE_SERVER + "'");
+      assertThat(backups.get("failedCheck").asBoolean()).as("hostile tool text shown as text").isTrue();
+      assertThat(backups.get("img").asInt()).isZero();
+      assertThat(backups.get("scripts").asInt()).isEqualTo(1);
+      assertThat(backups.get("width").asInt()).isPositive();
+      eval(page, "document.querySelector('#backups').scrollIntoView()");
+      screenshot(page, target.resolve("report-backups-screenshot.png"));
+      assertQuiet(page, backupsHtml);
 
       // pgops review: hostile SQL never runs, the CSP lets the one script run (copy buttons, sorting), nothing fetched
       page.events.clear();

@@ -38,7 +38,7 @@ class ReportWriterTest {
   void aFailedRenderLeavesNoFileAndKeepsTheOldOne() throws IOException {
     ReportModel broken = new ReportModel(null, List.of(), 0, 0, false, List.of(), List.of(), List.of(), List.of(),
         List.of(), List.of(), List.of(), basicModel().charts(), basicModel().statements(), basicModel().plans(),
-        basicModel().pressure(), basicModel().triage());
+        basicModel().pressure(), basicModel().triage(), basicModel().backups());
     ReportWriter w = new ReportWriter();
     for (Format f : Format.values()) {
       Path file = dir.resolve("new." + f.extension());
@@ -63,7 +63,8 @@ class ReportWriterTest {
     assertThat(file).isRegularFile().content().isEqualTo(w.renderTriageLog(perf))
         .startsWith("# Performance triage log: shop\n").contains("## 3. Hypotheses", "## 5. How to verify");
     ReportModel broken = new ReportModel(perf.header(), List.of(), 0, 0, false, List.of(), List.of(), List.of(),
-        List.of(), List.of(), List.of(), List.of(), perf.charts(), perf.statements(), perf.plans(), perf.pressure(), null);
+        List.of(), List.of(), List.of(), List.of(), perf.charts(), perf.statements(), perf.plans(), perf.pressure(), null,
+        perf.backups());
     assertThatThrownBy(() -> w.writeTriageLog(broken, file)).isInstanceOf(IOException.class).hasMessageContaining("triage log");
     assertThat(file).content().isEqualTo(w.renderTriageLog(perf));
     try (Stream<Path> files = Files.list(dir.resolve("out"))) {

@@ -7,6 +7,11 @@ import dev.pgops.rules.BuiltInRules;
 import dev.pgops.rules.Scorecard;
 import dev.pgops.rules.Waiver;
 import dev.pgops.snapshot.Activity;
+import dev.pgops.snapshot.ArchiverStats;
+import dev.pgops.snapshot.BackupCatalog;
+import dev.pgops.snapshot.BackupCatalog.Backup;
+import dev.pgops.snapshot.ControlData;
+import dev.pgops.snapshot.DrillRecord;
 import dev.pgops.snapshot.BloatEstimate;
 import dev.pgops.snapshot.CollectorRun;
 import dev.pgops.snapshot.ColumnInfo;
@@ -310,6 +315,137 @@ final class Samples {
           "Filter": "(e.kind = 'click'::text)", "Rows Removed by Filter": 3520000,
           "Shared Hit Blocks": 1200, "Shared Read Blocks": 40000}]},
         "Planning": {"Shared Hit Blocks": 12}, "Planning Time": 0.412, "Triggers": [], "Execution Time": 2951.700}]""";
+
+  // ---------------------------------------------------------------- backups: backup tools and restore drills
+
+  static final String SYSTEM_ID = "7507672962298572862";
+  /** A Barman server name with markup, quotes and a pipe: it reaches every output escaped. */
+  static final String HOSTILE_SERVER = "pg-\"edge\"|<dr>";
+  static final String HOSTILE_CHECK = "last WAL age: 2 hours <script>alert(8)</script> | `x`";
+
+  /** The policy the backups scenario is judged by (pgops.yaml backup: rpo 5m, retention.age 14d, drill.rto 45m). */
+  static PgopsConfig backupsConfig() {
+    return PgopsConfig.defaults().withBackup(new PgopsConfig.BackupPolicy(Duration.ofMinutes(5), Duration.ofDays(7),
+        Duration.ofDays(1), 2, Duration.ofDays(14), Duration.ofDays(90), Duration.ofMinutes(45)));
+  }
+
+  static ReportModel backupsModel(Snapshot s, String sha) {
+    PgopsConfig config = backupsConfig();
+    Evaluation ev = BuiltInRules.engine().evaluate(s, config);
+    return ReportModel.build(s, sha, ev, Scorecard.of(Checklist.builtIn(), ev), TOOL, GENERATED, config);
+  }
+
+  /**
+   * A PG17 primary archiving to pgBackRest (stanza "main": weekly fulls, a differential, nightly incrementals, the
+   * last full slow and 8 days old, the last incremental with a page checksum error) and backed up by Barman too
+   * (a hostile server name, daily fulls, one failed and re-run, one running at collection, a failed WAL-age check).
+   * Drills: main passed two weeks ago within its RTO, failed in August; the Barman server was never restore-tested.
+   */
+  static Snapshot backups() {
+    List<CollectorRun> runs = List.of(
+        new CollectorRun("settings", CollectorRun.Status.OK, "", 10, 1),
+        new CollectorRun("replication", CollectorRun.Status.OK, "", 4, 2),
+        new CollectorRun("archiver", CollectorRun.Status.OK, "", 3, 3),
+        new CollectorRun("control", CollectorRun.Status.OK, "", 1, 1),
+        new CollectorRun("backup-tools", CollectorRun.Status.OK, "", 2310, 0),
+        new CollectorRun("drills", CollectorRun.Status.OK, "", 4, 0));
+    Meta meta = new Meta(Meta.SCHEMA_VERSION, "0.1.0", COLLECTED, "17.2", new PgVersion(170002), "shop",
+        "pgops_monitor", false, List.of("pg_monitor"), false, Instant.parse("2026-10-01T02:00:00Z"),
+        COLLECTED.minus(Duration.ofDays(30)), Map.of(), new Meta.Timeouts(5000, 100, Map.of()), runs);
+    List<Setting> settings = List.of(
+        textSetting("archive_mode", "on", null),
+        textSetting("archive_command", "pgbackrest --stanza=main archive-push %p", null),
+        textSetting("archive_library", "", null),
+        setting("archive_timeout", "60", "s", false),
+        setting("wal_segment_size", "16777216", "B", false));
+    ArchiverStats archiver = new ArchiverStats(48_210, "0000000100000A2F000000C4", COLLECTED.minus(Duration.ofMinutes(3)),
+        2, "0000000100000A1F00000007", Instant.parse("2026-11-12T04:10:00Z"), COLLECTED.minus(Duration.ofDays(30)), 3L);
+
+    List<Backup> main = new ArrayList<>();
+    main.add(pgbr("20261025-010001F", "full", null, "2026-10-25T01:00:01Z", Duration.ofMinutes(60), 99 * GB, 99 * GB,
+        null, null));
+    main.add(pgbr("20261101-010002F", "full", null, "2026-11-01T01:00:02Z", Duration.ofMinutes(58), 100 * GB, 100 * GB,
+        "0000000100000A1200000010", "0000000100000A1200000012"));
+    main.add(pgbr("20261108-010001F", "full", null, "2026-11-08T01:00:01Z", Duration.ofMinutes(62), 102 * GB, 102 * GB,
+        "0000000100000A1800000020", "0000000100000A1800000023"));
+    for (int d = 9; d <= 14; d++) {
+      String day = String.format(java.util.Locale.ROOT, "202611%02d", d);
+      main.add(pgbr("20261108-010001F_" + day + "-010003I", "incremental", "20261108-010001F",
+          String.format(java.util.Locale.ROOT, "2026-11-%02dT01:00:03Z", d), Duration.ofMinutes(9), 102 * GB, 2 * GB,
+          null, null));
+    }
+    main.add(pgbr("20261115-010002F", "full", null, "2026-11-15T01:00:02Z", Duration.ofMinutes(160), 104 * GB, 104 * GB,
+        "0000000100000A2200000001", "0000000100000A2200000009"));
+    for (int d = 16; d <= 23; d++) {
+      String day = String.format(java.util.Locale.ROOT, "202611%02d", d);
+      boolean diff = d == 19;
+      main.add(pgbr("20261115-010002F_" + day + "-010004" + (diff ? "D" : "I"), diff ? "differential" : "incremental",
+          "20261115-010002F", String.format(java.util.Locale.ROOT, "2026-11-%02dT01:00:04Z", d),
+          Duration.ofMinutes(diff ? 21 : 8), 104 * GB, diff ? 9 * GB : 2 * GB, null, null));
+    }
+    // the newest incremental read two damaged pages
+    Backup last = main.remove(main.size() - 1);
+    main.add(new Backup(last.id(), last.kind(), last.status(), last.startedAt(), last.stoppedAt(), null, null, null, null,
+        last.databaseBytes(), last.backupBytes(), last.repoBytes(), SYSTEM_ID, 17, last.parent(),
+        List.of("base/16384/16402 (page 7)", "base/16384/16410 (page 2)")));
+    BackupCatalog stanza = new BackupCatalog("pgbackrest", "main",
+        "command pgbackrest --stanza=main info --output=json", "ok", "", SYSTEM_ID, 17, main,
+        new BackupCatalog.WalArchive("0000000100000A1200000010", "0000000100000A2F000000C2", "unknown", List.of()),
+        List.of(new BackupCatalog.ToolCheck("repo1", true, "ok")), null);
+
+    List<Backup> barman = new ArrayList<>();
+    for (int d = 18; d <= 21; d++) {
+      barman.add(new Backup(String.format(java.util.Locale.ROOT, "202611%02dT030000", d), "full", "ok",
+          Instant.parse(String.format(java.util.Locale.ROOT, "2026-11-%02dT03:00:00Z", d)),
+          Instant.parse(String.format(java.util.Locale.ROOT, "2026-11-%02dT04:05:00Z", d)), "A16/1000028", "A16/3000100",
+          "0000000100000A1600000001", "0000000100000A1600000003", 104 * GB, 104 * GB, 31 * GB, SYSTEM_ID, 17, null,
+          List.of()));
+    }
+    barman.add(new Backup("20261122T030000", "full", "failed", Instant.parse("2026-11-22T03:00:00Z"),
+        Instant.parse("2026-11-22T03:12:00Z"), null, null, null, null, null, null, null, SYSTEM_ID, 17, null, List.of()));
+    barman.add(new Backup("20261122T080000", "full", "ok", Instant.parse("2026-11-22T08:00:00Z"),
+        Instant.parse("2026-11-22T09:04:00Z"), null, null, "0000000100000A2C00000001", "0000000100000A2C00000004",
+        105 * GB, 105 * GB, 31 * GB, SYSTEM_ID, 17, null, List.of()));
+    barman.add(new Backup("20261123T030000", "full", "running", Instant.parse("2026-11-23T03:00:00Z"), null, null, null,
+        null, null, null, null, null, SYSTEM_ID, 17, null, List.of()));
+    BackupCatalog server = new BackupCatalog("barman", HOSTILE_SERVER, "file /var/lib/pgops/barman-show.json", "ok", "",
+        SYSTEM_ID, 17, barman,
+        new BackupCatalog.WalArchive("0000000100000A1600000001", "0000000100000A2F000000C3", "ok", List.of()),
+        List.of(new BackupCatalog.ToolCheck("backup_maximum_age", true, "interval provided: 1 day, latest backup age: 1 day"),
+            new BackupCatalog.ToolCheck("wal_maximum_age", false, HOSTILE_CHECK)), null);
+
+    List<DrillRecord> drills = List.of(
+        new DrillRecord("2026-08-03-main", "pgbackrest", "main", SYSTEM_ID, "20260802-010002F",
+            Instant.parse("2026-08-02T02:01:00Z"), "latest", "17.0", Instant.parse("2026-08-03T10:00:00Z"),
+            Instant.parse("2026-08-03T10:24:00Z"), null, null, null, null, 3600L, 300L,
+            List.of(new DrillRecord.Step("server up", "failed", "recovery stopped: requested WAL segment 0000000100000909000000A1 has already been removed")),
+            "fail", "recovery stopped: requested WAL segment 0000000100000909000000A1 has already been removed",
+            "jdoe", "CHG-1101"),
+        new DrillRecord("2026-11-09-main", "pgbackrest", "main", SYSTEM_ID, "20261108-010001F",
+            Instant.parse("2026-11-08T02:02:01Z"), "time 2026-11-09T09:00:00Z", "17.2",
+            Instant.parse("2026-11-09T10:00:00Z"), Instant.parse("2026-11-09T10:19:40Z"),
+            Instant.parse("2026-11-09T10:29:05Z"), Instant.parse("2026-11-09T10:31:10Z"), 1870L, 40L, 3600L, 300L,
+            List.of(new DrillRecord.Step("pgbackrest verify --set", "ok", ""),
+                new DrillRecord.Step("row counts", "ok", "12/12 tables within tolerance"),
+                new DrillRecord.Step("pg_amcheck --heapallindexed", "ok", "412 relations")),
+            "pass", null, "jdoe", "CHG-1234"));
+
+    Snapshot base = new Snapshot(meta, Section.of(settings), null, null, null, null, null, null, null, null, null,
+        Section.of(new Replication(false, null, List.of(), List.of())), Section.of(archiver), null, null, null, null, null);
+    return base.withBackups(Section.of(new ControlData(SYSTEM_ID, 1300, 202307071L)),
+        Section.of(List.of(stanza, server)), Section.of(drills));
+  }
+
+  private static Backup pgbr(String label, String kind, String parent, String start, Duration took, long db, long copied,
+                             String startWal, String stopWal) {
+    Instant s = Instant.parse(start);
+    return new Backup(label, kind, "ok", s, s.plus(took), null, null, startWal, stopWal, db, copied, copied / 3,
+        SYSTEM_ID, 17, parent, List.of());
+  }
+
+  static Setting textSetting(String name, String value, String unit) {
+    return new Setting(name, value, unit, "string", "sighup", "configuration file", value, value, null, null, false);
+  }
 
   // ---------------------------------------------------------------- xss: hostile names and comments
 

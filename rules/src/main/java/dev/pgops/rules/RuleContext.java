@@ -52,6 +52,11 @@ public final class RuleContext {
     return config.threshold(rule.id(), t.name()).orElse(t.defaultValue());
   }
 
+  /** The {@code backup:} policy of pgops.yaml (defaults when absent). */
+  public PgopsConfig.BackupPolicy backupPolicy() {
+    return config.backup();
+  }
+
   /** Collection time of the snapshot: the "now" every age is measured against. */
   public Instant now() {
     return snapshot.meta().collectedAt();

@@ -29,7 +29,8 @@ public final class ArchiverFailingRule implements Rule {
     String lastFail = a.lastFailedAt() == null ? "unknown" : Fmt.ago(a.lastFailedAt(), ctx) + " (" + a.lastFailedWal() + ")";
     String message = failing
         ? "WAL archiving is failing: last failure " + lastFail + ", last success " + lastOk + "; " + a.failedCount()
-            + " failures counted. WAL piles up in pg_wal and the archive has a gap"
+            + " failures counted. WAL piles up in pg_wal" + (a.readyCount() == null ? "" : " (" + a.readyCount()
+                + " segments waiting)") + " and the archive has a gap"
         : a.failedCount() + " WAL archive failures counted, the last " + lastFail
             + ", but archiving has succeeded since (last success " + lastOk + ")";
     return List.of(ctx.finding(Location.server(), message)
@@ -41,6 +42,7 @@ public final class ArchiverFailingRule implements Rule {
         .evidence("lastArchivedAt", a.lastArchivedAt())
         .evidence("lastArchivedWal", a.lastArchivedWal())
         .evidence("statsReset", a.statsReset())
+        .evidence("readyCount", a.readyCount() == null ? "not collected" : a.readyCount())
         .remediation(failing
             ? "-- the server log has the archive_command / archive_library error for each failure\n"
                 + "SELECT * FROM pg_stat_archiver;\n"

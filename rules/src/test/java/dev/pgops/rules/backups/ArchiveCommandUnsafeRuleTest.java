@@ -1,5 +1,6 @@
 package dev.pgops.rules.backups;
 
+import static dev.pgops.rules.testing.BackupFixtures.catalog;
 import static dev.pgops.rules.testing.Snap.snap;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,40 @@ class ArchiveCommandUnsafeRuleTest {
     assertThat(t.findings(snap().setting("archive_mode", "off").setting("archive_command", "(disabled)"))).isEmpty();
     // a custom script is not judged; "cp" inside a word is not a copy
     assertThat(t.findings(snap().setting("archive_mode", "on").setting("archive_command", "/usr/local/bin/ship-wal %p"))).isEmpty();
+  }
+
+  @Test
+  void bothCommandAndLibraryStopArchivingOn16AndIgnoreTheCommandOn15() {
+    var pg17 = t.findings(snap().setting("archive_mode", "on").setting("archive_library", "basic_archive")
+        .setting("archive_command", "pgbackrest --stanza=main archive-push %p"));
+    assertThat(pg17).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.CRITICAL);
+      assertThat(x.message()).contains("Both archive_library ('basic_archive') and archive_command", "PostgreSQL 16+ refuses");
+      assertThat(x.remediation()).contains("ALTER SYSTEM SET archive_command = 'pgbackrest --stanza=main archive-push %p';");
+    });
+    var pg15 = t.findings(snap().version(150008).setting("archive_mode", "on").setting("archive_library", "basic_archive")
+        .setting("archive_command", "pgbackrest --stanza=main archive-push %p"));
+    assertThat(pg15).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.HIGH);
+      assertThat(x.message()).contains("the command is ignored");
+    });
+  }
+
+  @Test
+  void aCommandThatBypassesTheBackupToolInTheSnapshot() {
+    var walg = catalog(c -> { c.tool = "wal-g"; c.name = ""; });
+    var f = t.findings(snap().setting("archive_mode", "on").setting("archive_command", "pgbackrest --stanza=old archive-push %p")
+        .backupTool(walg));
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
+      assertThat(x.message()).contains("does not call the backup tool whose catalogue was read (WAL-G)");
+    });
+    assertThat(t.findings(snap().setting("archive_mode", "on").setting("archive_command", "envdir /etc/wal-g wal-g wal-push %p")
+        .backupTool(walg))).isEmpty();
+    // Barman may stream WAL instead: not judged
+    var barman = catalog(c -> { c.tool = "barman"; c.name = "pg"; });
+    assertThat(t.findings(snap().setting("archive_mode", "on").setting("archive_command", "pgbackrest --stanza=x archive-push %p")
+        .backupTool(barman))).isEmpty();
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pgops.findings.Severity;
 import dev.pgops.rules.RuleResult;
 import dev.pgops.rules.testing.RuleTester;
+import dev.pgops.snapshot.ArchiverStats;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,19 @@ class ArchiverFailingRuleTest {
       assertThat(x.severity()).isEqualTo(Severity.CRITICAL);
       assertThat(x.message()).contains("failing", "40 failures", "2 h 0 min ago");
     });
+  }
+
+  @Test
+  void theBacklogIsCountedWhenKnown() {
+    var a = archiver(500, ago(Duration.ofHours(2)), 40, ago(Duration.ofMinutes(1)));
+    var withReady = new ArchiverStats(a.archivedCount(), a.lastArchivedWal(), a.lastArchivedAt(), a.failedCount(),
+        a.lastFailedWal(), a.lastFailedAt(), a.statsReset(), 27L);
+    assertThat(t.findings(snap().setting("archive_mode", "on").archiver(withReady))).singleElement().satisfies(x -> {
+      assertThat(x.message()).contains("WAL piles up in pg_wal (27 segments waiting) and the archive has a gap");
+      assertThat(x.evidence()).containsEntry("readyCount", "27");
+    });
+    assertThat(t.findings(snap().setting("archive_mode", "on").archiver(a))).singleElement()
+        .satisfies(x -> assertThat(x.evidence()).containsEntry("readyCount", "not collected"));
   }
 
   @Test

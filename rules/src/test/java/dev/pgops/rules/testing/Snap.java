@@ -2,6 +2,9 @@ package dev.pgops.rules.testing;
 
 import dev.pgops.snapshot.Activity;
 import dev.pgops.snapshot.ArchiverStats;
+import dev.pgops.snapshot.BackupCatalog;
+import dev.pgops.snapshot.ControlData;
+import dev.pgops.snapshot.DrillRecord;
 import dev.pgops.snapshot.BloatEstimate;
 import dev.pgops.snapshot.ColumnInfo;
 import dev.pgops.snapshot.ConstraintInfo;
@@ -29,9 +32,10 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Builds snapshots in code for rule tests. Defaults: PG 17.2, collected at {@link #NOW}, stats window
- * 30 days, every list section collected and empty except settings (server defaults of interest) —
- * call {@code unavailable(...)} to test the not-evaluated path.
+ * Builds snapshots in code for rule tests. Defaults: PG 17.2, collected at {@link #NOW} (see
+ * {@link #collectedAt}), stats window 30 days, every list section collected and empty except settings (server
+ * defaults of interest), control data with {@link BackupFixtures#SYSTEM_ID} — call {@code unavailable(...)} to test
+ * the not-evaluated path.
  */
 public final class Snap {
   public static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
@@ -57,6 +61,10 @@ public final class Snap {
   private Section<Statements> statements = Section.unavailable("pg_stat_statements not collected in this test");
   private List<QueryPlan> plans = new ArrayList<>();
   private Section<InstancePressure> pressure = Section.unavailable("pressure not collected in this test");
+  private Instant collectedAt = NOW;
+  private ControlData control = new ControlData(BackupFixtures.SYSTEM_ID, 1300, 202307071L);
+  private final List<BackupCatalog> backupTools = new ArrayList<>();
+  private final List<DrillRecord> drills = new ArrayList<>();
   private final Map<String, String> unavailable = new TreeMap<>();
 
   public static Snap snap() {
@@ -65,6 +73,12 @@ public final class Snap {
 
   public Snap version(int serverVersionNum) {
     this.versionNum = serverVersionNum;
+    return this;
+  }
+
+  /** The collection time ("now" of every age); ages set with {@link #statsWindow} stay relative to {@link #NOW}. */
+  public Snap collectedAt(Instant t) {
+    this.collectedAt = t;
     return this;
   }
 
@@ -110,6 +124,11 @@ public final class Snap {
   public Snap statements(Statements s) { statements = Section.of(s); return this; }
   public Snap plan(QueryPlan p) { plans.add(p); return this; }
   public Snap pressure(InstancePressure p) { pressure = Section.of(p); return this; }
+  public Snap control(ControlData c) { control = c; return this; }
+  /** A backup tool catalogue; the backupTools section is collected (empty unless catalogues are added). */
+  public Snap backupTool(BackupCatalog c) { backupTools.add(c); return this; }
+  /** A restore drill record; the drills section is collected (empty unless drills are added). */
+  public Snap drill(DrillRecord d) { drills.add(d); return this; }
 
   /** Marks a section (by its Snapshot component name, e.g. "tables") as not collected. */
   public Snap unavailable(String section, String reason) {
@@ -118,7 +137,7 @@ public final class Snap {
   }
 
   public Snapshot build() {
-    Meta meta = new Meta(Meta.SCHEMA_VERSION, "test", NOW, new PgVersion(versionNum).toString(),
+    Meta meta = new Meta(Meta.SCHEMA_VERSION, "test", collectedAt, new PgVersion(versionNum).toString(),
         new PgVersion(versionNum), "app", "pgops", false, List.of("pg_monitor"), inRecovery, postmasterStart,
         statsReset, Map.of(), new Meta.Timeouts(5000, 100, Map.of()), List.of());
     return new Snapshot(meta,
@@ -128,7 +147,8 @@ public final class Snap {
         sec("tableBloat", tableBloat), sec("indexBloat", indexBloat), sec("activity", activity),
         sec("replication", replication), sec("archiver", archiver), sec("roles", roles),
         sec("extensions", extensions), unavailable.containsKey("statements") ? sec("statements", null) : statements,
-        sec("plans", plans), unavailable.containsKey("pressure") ? sec("pressure", null) : pressure);
+        sec("plans", plans), unavailable.containsKey("pressure") ? sec("pressure", null) : pressure,
+        sec("control", control), sec("backupTools", backupTools), sec("drills", drills));
   }
 
   private <T> Section<T> sec(String name, T value) {
