@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin ReportOptions report;
+  @Mixin DrillsOption drills;
 
   @Option(names = "--snapshot", paramLabel = "FILE",
       description = "Where to keep the snapshot (default: snapshot.json.gz in the output directory).")
@@ -30,7 +31,8 @@ final class CheckCommand implements Callable<Integer> {
     var formats = report.formats();
     var failOn = report.failOn();
     var config = Pipeline.config(report.config);
-    Snapshot snapshot = SnapshotCollector.collect(connection.spec(), connection.options(Clock.systemUTC()));
+    Snapshot snapshot = drills.apply(SnapshotCollector.collect(connection.spec(), connection.options(Clock.systemUTC())),
+        DrillsOption.NOT_GIVEN);
     Path file = snapshotFile != null ? snapshotFile : report.outputDir.resolve("snapshot.json.gz");
     String sha256 = SnapshotJson.write(snapshot, file);
     Pipeline.Result result = Pipeline.run(snapshot, sha256, config, formats, report.outputDir,
