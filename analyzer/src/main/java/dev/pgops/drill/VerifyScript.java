@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  */
 public record VerifyScript(Path file, List<Check> checks) {
   private static final Pattern EXPECT = Pattern.compile("--\\s*expect\\s*:\\s*(.*)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern RPO = Pattern.compile("--\\s*rpo\\s*:?\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern RPO = Pattern.compile("--\\s*rpo\\b.*", Pattern.CASE_INSENSITIVE);
   private static final Pattern DATABASE = Pattern.compile("--\\s*database\\s*:\\s*(\\S.*?)\\s*", Pattern.CASE_INSENSITIVE);
   private static final Pattern OP = Pattern.compile("(>=|<=|!=|<>|=|<|>)?\\s*(.*)");
 

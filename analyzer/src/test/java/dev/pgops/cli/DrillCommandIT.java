@@ -53,6 +53,8 @@ class DrillCommandIT {
     repo.pg().exec("postgres", "CREATE TABLE drill_rows (id int PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT clock_timestamp());"
         + "INSERT INTO drill_rows (id) SELECT generate_series(1, 1000)");
     String label = repo.backup("full");
+    // pgBackRest keeps backup stop times in whole seconds and wants one strictly before a target time
+    Thread.sleep(1100);
     Instant between;
     try (var c = repo.pg().connect("postgres"); Statement st = c.createStatement();
          ResultSet rs = st.executeQuery("SELECT clock_timestamp()")) {
