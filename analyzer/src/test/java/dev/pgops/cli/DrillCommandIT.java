@@ -94,6 +94,17 @@ class DrillCommandIT {
     return a;
   }
 
+  /** One `pgops drill run` into tmp/scratch with its files in tmp/out, and the record it wrote. */
+  record Drill(CliRun run, DrillRecord record, Path target, Path out, int port) {}
+
+  private Drill drill(Fixture f, String stanza, int port, String expectedRows, String... extra) throws Exception {
+    Path target = tmp.resolve("scratch");
+    Path out = tmp.resolve("out");
+    CliRun run = CliRun.of(args(f, stanza, target, port, expectedRows == null ? null : verifyFile(expectedRows), out,
+        extra).toArray(String[]::new));
+    return new Drill(run, onlyRecord(out), target, out, port);
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
@@ -138,14 +149,12 @@ class DrillCommandIT {
   void restoresVerifiesTimesAndRecordsWithoutTouchingTheRepository(int major) throws Exception {
     Fixture f = fixture(major);
     Map<String, String> repoBefore = f.repo().repoListing();
-    Path target = tmp.resolve("scratch");
-    Path out = tmp.resolve("out");
-    int port = freePort();
-
-    CliRun run = CliRun.of(args(f, DrillRepo.STANZA, target, port, verifyFile("1500"), out).toArray(String[]::new));
+    Drill d = drill(f, DrillRepo.STANZA, freePort(), "1500");
+    CliRun run = d.run();
+    DrillRecord r = d.record();
+    Path out = d.out();
 
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
-    DrillRecord r = onlyRecord(out);
     assertThat(r.outcome()).isEqualTo("pass");
     assertThat(r.failure()).isNull();
     assertThat(r.tool()).isEqualTo("pgbackrest");
@@ -186,8 +195,8 @@ class DrillCommandIT {
     assertThat(run.out()).contains("PASS", "RTO", "RPO");
 
     // the scratch data is gone, no server is left, and the repository is exactly as before
-    assertThat(target).doesNotExist();
-    assertNoServerLeft(target, port);
+    assertThat(d.target()).doesNotExist();
+    assertNoServerLeft(d.target(), d.port());
     assertThat(f.repo().repoListing()).isEqualTo(repoBefore);
 
     // the record feeds the snapshot: `pgops check --drills DIR` on the source server
@@ -206,15 +215,12 @@ class DrillCommandIT {
   @MethodSource("majors")
   void recoversToATargetTimeAndKeepsTheDataWhenAsked(int major) throws Exception {
     Fixture f = fixture(major);
-    Path target = tmp.resolve("pitr");
-    Path out = tmp.resolve("out");
     int port = freePort();
+    Drill d = drill(f, DrillRepo.STANZA, port, "1000", "--target-time", f.betweenBatches().toString(), "--keep");
+    DrillRecord r = d.record();
+    Path target = d.target();
 
-    CliRun run = CliRun.of(args(f, DrillRepo.STANZA, target, port, verifyFile("1000"), out, "--target-time",
-        f.betweenBatches().toString(), "--keep").toArray(String[]::new));
-
-    assertThat(run.exit()).as(run.out() + run.err()).isZero();
-    DrillRecord r = onlyRecord(out);
+    assertThat(d.run().exit()).as(d.run().out() + d.run().err()).isZero();
     assertThat(r.outcome()).isEqualTo("pass");
     assertThat(r.target()).isEqualTo("time " + f.betweenBatches());
     assertThat(r.verification()).anySatisfy(s -> assertThat(s.details()).isEqualTo("1000 (expected 1000)"));
@@ -228,64 +234,51 @@ class DrillCommandIT {
   @MethodSource("majors")
   void aWrongStanzaFailsWithAFailedRecord(int major) throws Exception {
     Fixture f = fixture(major);
-    Path target = tmp.resolve("scratch");
-    Path out = tmp.resolve("out");
-    int port = freePort();
+    Drill d = drill(f, "no_such_stanza", freePort(), null);
+    DrillRecord r = d.record();
 
-    CliRun run = CliRun.of(args(f, "no_such_stanza", target, port, null, out).toArray(String[]::new));
-
-    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
-    DrillRecord r = onlyRecord(out);
+    assertThat(d.run().exit()).as(d.run().out() + d.run().err()).isEqualTo(1);
     assertThat(r.outcome()).isEqualTo("fail");
     assertThat(r.failure()).contains("stanza 'no_such_stanza'", "missing stanza path").doesNotContain("\n");
-    assertThat(run.err()).contains("pgops: drill failed: pgBackRest stanza 'no_such_stanza'");
+    assertThat(d.run().err()).contains("pgops: drill failed: pgBackRest stanza 'no_such_stanza'");
     assertThat(r.restoredAt()).isNull();
     assertThat(r.rtoSeconds()).isNull();
-    assertThat(out.resolve("drill-" + r.drillId() + ".md")).content().contains("**Outcome: FAIL**", "not reached");
-    assertThat(target).doesNotExist();
-    assertNoServerLeft(target, port);
+    assertThat(d.out().resolve("drill-" + r.drillId() + ".md")).content().contains("**Outcome: FAIL**", "not reached");
+    assertThat(d.target()).doesNotExist();
+    assertNoServerLeft(d.target(), d.port());
   }
 
   @ParameterizedTest(name = "PostgreSQL {0}")
   @MethodSource("majors")
   void aPortInUseFailsWithAFailedRecord(int major) throws Exception {
     Fixture f = fixture(major);
-    Path target = tmp.resolve("scratch");
-    Path out = tmp.resolve("out");
     try (ServerSocket taken = new ServerSocket(0)) {
       int port = taken.getLocalPort();
+      Drill d = drill(f, DrillRepo.STANZA, port, "1500");
 
-      CliRun run = CliRun.of(args(f, DrillRepo.STANZA, target, port, verifyFile("1500"), out).toArray(String[]::new));
-
-      assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
-      DrillRecord r = onlyRecord(out);
-      assertThat(r.outcome()).isEqualTo("fail");
-      assertThat(r.failure()).isEqualTo("port " + port + " is already in use on 127.0.0.1: choose another --port");
-      assertThat(target).doesNotExist();
+      assertThat(d.run().exit()).as(d.run().out() + d.run().err()).isEqualTo(1);
+      assertThat(d.record().outcome()).isEqualTo("fail");
+      assertThat(d.record().failure()).isEqualTo("port " + port + " is already in use on 127.0.0.1: choose another --port");
+      assertThat(d.target()).doesNotExist();
       assertThat(taken.isBound()).isTrue();
     }
-    assertThat(Files.exists(target)).isFalse();
   }
 
   @ParameterizedTest(name = "PostgreSQL {0}")
   @MethodSource("majors")
   void aVerificationMismatchFailsAndStopsTheServer(int major) throws Exception {
     Fixture f = fixture(major);
-    Path target = tmp.resolve("scratch");
-    Path out = tmp.resolve("out");
-    int port = freePort();
+    Drill d = drill(f, DrillRepo.STANZA, freePort(), "999");
+    DrillRecord r = d.record();
 
-    CliRun run = CliRun.of(args(f, DrillRepo.STANZA, target, port, verifyFile("999"), out).toArray(String[]::new));
-
-    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
-    DrillRecord r = onlyRecord(out);
+    assertThat(d.run().exit()).as(d.run().out() + d.run().err()).isEqualTo(1);
     assertThat(r.outcome()).isEqualTo("fail");
     assertThat(r.failure()).startsWith("verification failed: ").contains("SELECT count(*) FROM drill_rows",
         "got 1500, expected 999");
     assertThat(r.recoveredAt()).isNotNull();
     assertThat(r.verification()).extracting(DrillRecord.Step::step, DrillRecord.Step::result)
         .contains(org.assertj.core.groups.Tuple.tuple("cleanup", "ok"));
-    assertThat(target).doesNotExist();
-    assertNoServerLeft(target, port);
+    assertThat(d.target()).doesNotExist();
+    assertNoServerLeft(d.target(), d.port());
   }
 }
