@@ -319,8 +319,11 @@ public final class DrillRunner {
           if (rows++ == 0 && md.getColumnCount() > 0) {
             text = rs.getString(1);
             String type = md.getColumnTypeName(1);
-            if (text != null && (type.equals("timestamptz") || type.equals("timestamp"))) {
+            if (text != null && type.equals("timestamptz")) {
               time = rs.getObject(1, OffsetDateTime.class).toInstant();
+            } else if (text != null && type.equals("timestamp")) {
+              // no zone in the value: read as UTC (the session's TimeZone)
+              time = rs.getObject(1, java.time.LocalDateTime.class).toInstant(ZoneOffset.UTC);
             }
           }
         }

@@ -98,10 +98,13 @@ class DrillCommandIT {
   record Drill(CliRun run, DrillRecord record, Path target, Path out, int port) {}
 
   private Drill drill(Fixture f, String stanza, int port, String expectedRows, String... extra) throws Exception {
+    return drill(f, stanza, port, expectedRows == null ? null : verifyFile(expectedRows), extra);
+  }
+
+  private Drill drill(Fixture f, String stanza, int port, Path verify, String... extra) throws Exception {
     Path target = tmp.resolve("scratch");
     Path out = tmp.resolve("out");
-    CliRun run = CliRun.of(args(f, stanza, target, port, expectedRows == null ? null : verifyFile(expectedRows), out,
-        extra).toArray(String[]::new));
+    CliRun run = CliRun.of(args(f, stanza, target, port, verify, out, extra).toArray(String[]::new));
     return new Drill(run, onlyRecord(out), target, out, port);
   }
 
@@ -234,7 +237,7 @@ class DrillCommandIT {
   @MethodSource("majors")
   void aWrongStanzaFailsWithAFailedRecord(int major) throws Exception {
     Fixture f = fixture(major);
-    Drill d = drill(f, "no_such_stanza", freePort(), null);
+    Drill d = drill(f, "no_such_stanza", freePort(), (Path) null);
     DrillRecord r = d.record();
 
     assertThat(d.run().exit()).as(d.run().out() + d.run().err()).isEqualTo(1);
@@ -268,7 +271,10 @@ class DrillCommandIT {
   @MethodSource("majors")
   void aVerificationMismatchFailsAndStopsTheServer(int major) throws Exception {
     Fixture f = fixture(major);
-    Drill d = drill(f, DrillRepo.STANZA, freePort(), "999");
+    // no -- rpo statement here: the recovery point comes from the server
+    Path verify = tmp.resolve("mismatch.sql");
+    Files.writeString(verify, "SELECT count(*) FROM drill_rows; -- expect: 999\n");
+    Drill d = drill(f, DrillRepo.STANZA, freePort(), verify);
     DrillRecord r = d.record();
 
     assertThat(d.run().exit()).as(d.run().out() + d.run().err()).isEqualTo(1);
@@ -276,6 +282,9 @@ class DrillCommandIT {
     assertThat(r.failure()).startsWith("verification failed: ").contains("SELECT count(*) FROM drill_rows",
         "got 1500, expected 999");
     assertThat(r.recoveredAt()).isNotNull();
+    assertThat(r.rpoSeconds()).isNotNull();
+    assertThat(r.verification()).filteredOn(s -> s.step().equals("recovery point (RPO)")).singleElement()
+        .satisfies(s -> assertThat(s.details()).contains("from pg_last_xact_replay_timestamp()"));
     assertThat(r.verification()).extracting(DrillRecord.Step::step, DrillRecord.Step::result)
         .contains(org.assertj.core.groups.Tuple.tuple("cleanup", "ok"));
     assertThat(d.target()).doesNotExist();
