@@ -19,6 +19,7 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin BackupToolMixin backup;
   @Mixin ReportOptions report;
+  @Mixin DrillsOption drills;
 
   @Option(names = "--snapshot", paramLabel = "FILE",
       description = "Where to keep the snapshot (default: snapshot.json.gz in the output directory).")
@@ -32,8 +33,8 @@ final class CheckCommand implements Callable<Integer> {
     var failOn = report.failOn();
     var config = Pipeline.config(report.config);
     var backupTool = backup.options();
-    Snapshot snapshot = SnapshotCollector.collect(connection.spec(),
-        connection.options(Clock.systemUTC()).withBackupTool(backupTool));
+    Snapshot snapshot = drills.apply(SnapshotCollector.collect(connection.spec(),
+        connection.options(Clock.systemUTC()).withBackupTool(backupTool)), DrillsOption.NOT_GIVEN);
     Path file = snapshotFile != null ? snapshotFile : report.outputDir.resolve("snapshot.json.gz");
     String sha256 = SnapshotJson.write(snapshot, file);
     Pipeline.Result result = Pipeline.run(snapshot, sha256, config, formats, report.outputDir,

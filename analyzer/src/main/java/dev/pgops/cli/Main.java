@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pgops", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "PostgreSQL operations analyzer: health checks, reports and evidence.",
     subcommands = {DemoCommand.class, CollectCommand.class, ReportCommand.class, CheckCommand.class, ReviewCommand.class,
-        ExplainCommand.class, RulesCommand.class})
+        ExplainCommand.class, DrillCommand.class, RulesCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,5 +1,6 @@
 package dev.pgops.cli;
 
+import dev.pgops.snapshot.Snapshot;
 import dev.pgops.snapshot.SnapshotFormatException;
 import dev.pgops.snapshot.SnapshotJson;
 import java.io.IOException;
@@ -21,6 +22,7 @@ final class ReportCommand implements Callable<Integer> {
   Path snapshot;
 
   @Mixin ReportOptions report;
+  @Mixin DrillsOption drills;
 
   @Spec CommandSpec spec;
 
@@ -30,9 +32,15 @@ final class ReportCommand implements Callable<Integer> {
     var failOn = report.failOn();
     var config = Pipeline.config(report.config);
     SnapshotJson.Loaded loaded = read(snapshot);
-    Pipeline.Result result = Pipeline.run(loaded.snapshot(), loaded.sha256(), config, formats, report.outputDir,
-        Clock.systemUTC().instant());
-    Summary.print(spec.commandLine().getOut(), loaded.snapshot(), result, List.of());
+    Snapshot s = loaded.snapshot();
+    String sha256 = loaded.sha256();
+    if (drills.dir != null) {
+      // the report is about the snapshot plus the drill records: its hash is of that combination
+      s = drills.apply(s, null);
+      sha256 = SnapshotJson.sha256(SnapshotJson.toBytes(s));
+    }
+    Pipeline.Result result = Pipeline.run(s, sha256, config, formats, report.outputDir, Clock.systemUTC().instant());
+    Summary.print(spec.commandLine().getOut(), s, result, List.of());
     return ExitCode.of(result.evaluation().findings(), failOn).code();
   }
 
