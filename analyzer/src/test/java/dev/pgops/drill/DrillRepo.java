@@ -1,6 +1,7 @@
 package dev.pgops.drill;
 
 import dev.pgops.testing.EmbeddedPg;
+import dev.pgops.testing.PgBackRestRepo;
 import dev.pgops.testing.PgMajors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,9 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,8 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real pgBackRest repository for an embedded PostgreSQL server, for drill tests: a local repo, lock and log
- * paths in a temporary directory, {@code archive_command} = {@code pgbackrest archive-push}, stanza
+ * A real pgBackRest repository for an embedded PostgreSQL server, for drill tests ({@link PgBackRestRepo} does the
+ * pgBackRest side: a local repo, lock and log paths in a temporary directory, {@code archive_command} = {@code pgbackrest archive-push}, stanza
  * {@value #STANZA} created. Tests skip (with the reason) when pgBackRest is not installed or does not support the
  * major (pgBackRest 2.45, Debian 12's, stops at PostgreSQL 15).
  *
@@ -40,18 +39,13 @@ public final class DrillRepo implements AutoCloseable {
   private static final Map<Integer, String> UNSUPPORTED = new ConcurrentHashMap<>();
 
   private final Path dir;
-  private final Path config;
+  private final PgBackRestRepo repo;
   private final EmbeddedPg pg;
 
-  private DrillRepo(Path dir, Path config, EmbeddedPg pg) {
+  private DrillRepo(Path dir, PgBackRestRepo repo, EmbeddedPg pg) {
     this.dir = dir;
-    this.config = config;
+    this.repo = repo;
     this.pg = pg;
-  }
-
-  /** The pgbackrest executable, or null when it is not installed. */
-  public static Path pgbackrest() {
-    return Processes.onPath("pgbackrest");
   }
 
   /**
@@ -68,7 +62,7 @@ public final class DrillRepo implements AutoCloseable {
 
   private static List<Integer> chooseMajors() {
     List<Integer> configured = PgMajors.configured();
-    if (pgbackrest() == null) return configured;
+    if (!PgBackRestRepo.installed()) return configured;
     // the unsupported ones stay in the list: their tests are skipped with the reason
     if (configured.stream().filter(DrillRepo::supports).count() > 0) return configured;
     for (int m = 18; m >= 13; m--) {
@@ -93,86 +87,36 @@ public final class DrillRepo implements AutoCloseable {
 
   /** Starts the server with archiving into a new repository and creates the stanza. */
   public static DrillRepo start(int major) {
-    Assumptions.assumeTrue(pgbackrest() != null, "pgbackrest is not installed (Debian package pgbackrest): drill test skipped");
+    Assumptions.assumeTrue(PgBackRestRepo.installed(), PgBackRestRepo.NOT_INSTALLED);
     Assumptions.assumeTrue(!UNSUPPORTED.containsKey(major), () -> UNSUPPORTED.get(major));
     Path dir;
     try {
       dir = Files.createTempDirectory("pgops-drillrepo-");
-      Files.createDirectories(dir.resolve("sock"));
-      Files.createDirectories(dir.resolve("repo"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Path config = dir.resolve("pgbackrest.conf");
-    EmbeddedPg pg = EmbeddedPg.builder(major)
-        .config("unix_socket_directories", dir.resolve("sock").toString())
-        .config("wal_level", "replica")
-        .config("archive_mode", "on")
-        .config("archive_command", "pgbackrest --config=" + config + " --stanza=" + STANZA + " archive-push %p")
-        .start();
-    DrillRepo repo = new DrillRepo(dir, config, pg);
+    PgBackRestRepo repo = PgBackRestRepo.create(dir, STANZA);
+    EmbeddedPg pg = EmbeddedPg.builder(major).config(repo.serverConfig()).start();
+    DrillRepo drill = new DrillRepo(dir, repo, pg);
     try {
-      Files.writeString(config, String.join("\n",
-          "[global]",
-          "repo1-path=" + dir.resolve("repo"),
-          "lock-path=" + dir.resolve("lock"),
-          "log-path=" + dir.resolve("log"),
-          "log-level-file=off",
-          "start-fast=y",
-          "",
-          "[" + STANZA + "]",
-          "pg1-path=" + pg.dataDir(),
-          "pg1-port=" + pg.port(),
-          "pg1-socket-path=" + dir.resolve("sock"),
-          "pg1-user=postgres", ""));
-      Processes.Result r = repo.run("stanza-create");
-      if (!r.ok()) {
-        String why = r.output().contains("VersionNotSupportedError") || r.output().contains("unexpected control version")
-            ? "pgBackRest " + version() + " does not support PostgreSQL " + major + ": drill test skipped"
-            : null;
-        if (why != null) {
-          UNSUPPORTED.put(major, why);
-          repo.close();
-          Assumptions.abort(why);
-        }
-        throw new IllegalStateException("pgbackrest stanza-create failed: " + r.output());
-      }
-      return repo;
-    } catch (IOException e) {
-      repo.close();
-      throw new UncheckedIOException(e);
+      repo.attach(pg).stanzaCreate();
+      return drill;
+    } catch (PgBackRestRepo.UnsupportedServer e) {
+      String why = "pgBackRest " + PgBackRestRepo.version() + " does not support PostgreSQL " + major
+          + ": drill test skipped";
+      UNSUPPORTED.put(major, why);
+      drill.close();
+      Assumptions.abort(why);
+      throw e;
     } catch (RuntimeException e) {
-      if (!(e instanceof org.opentest4j.TestAbortedException)) repo.close();
+      drill.close();
       throw e;
     }
   }
 
-  static String version() {
-    try {
-      return Processes.run(List.of("pgbackrest", "version"), Duration.ofSeconds(30)).output().strip()
-          .replace("pgBackRest ", "");
-    } catch (IOException e) {
-      return "?";
-    }
-  }
-
-  Processes.Result run(String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("pgbackrest", "--config=" + config, "--stanza=" + STANZA));
-    cmd.addAll(List.of(args));
-    return Processes.run(cmd, Duration.ofMinutes(5));
-  }
-
   /** Takes a backup ({@code full}, {@code diff}, {@code incr}) and returns its label. */
   public String backup(String type) {
-    try {
-      Processes.Result r = run("--type=" + type, "backup");
-      if (!r.ok()) throw new IllegalStateException("pgbackrest backup failed: " + r.output());
-      Processes.Result info = run("--output=json", "info");
-      var backups = dev.pgops.snapshot.SnapshotJson.mapper().readTree(info.output()).get(0).get("backup");
-      return backups.get(backups.size() - 1).get("label").asText();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return repo.backup(type);
   }
 
   /** Switches to a new WAL segment and waits until the archiver has pushed the one just closed. */
@@ -202,12 +146,12 @@ public final class DrillRepo implements AutoCloseable {
 
   /** Every file and directory in the repository with its size and modification time, to prove a drill wrote nothing. */
   public Map<String, String> repoListing() {
-    Path repo = dir.resolve("repo");
+    Path root = repo.repoPath();
     Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> s = Files.walk(repo)) {
+    try (Stream<Path> s = Files.walk(root)) {
       for (Path p : s.toList()) {
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-        out.put(repo.relativize(p).toString(), (a.isDirectory() ? "dir" : a.size() + " bytes") + " @" + a.lastModifiedTime().toMillis());
+        out.put(root.relativize(p).toString(), (a.isDirectory() ? "dir" : a.size() + " bytes") + " @" + a.lastModifiedTime().toMillis());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -226,7 +170,7 @@ public final class DrillRepo implements AutoCloseable {
   }
 
   public Path config() {
-    return config;
+    return repo.configFile();
   }
 
   public EmbeddedPg pg() {
