@@ -1,5 +1,6 @@
 package dev.pgops.drill;
 
+import dev.pgops.snapshot.BackupCatalog;
 import dev.pgops.snapshot.DrillRecord;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -91,30 +92,30 @@ public final class DrillRunner {
       }
       PgBackRest pb = new PgBackRest(exe, o.config(), o.stanza());
       progress.accept("reading pgBackRest stanza " + o.stanza());
-      PgBackRest.StanzaInfo info = pb.info(Duration.ofMinutes(5), log);
-      f.systemId = info.systemId();
-      PgBackRest.Backup expected = info.pick(o.set(), o.targetTime());
+      BackupCatalog info = pb.info(Duration.ofMinutes(5), log);
+      f.systemId = info.systemIdentifier();
+      BackupCatalog.Backup expected = PgBackRest.pick(info.backups(), o.set(), o.targetTime());
       if (expected == null) {
         throw new DrillFailure(o.set() != null ? "backup set " + o.set() + " not found in stanza '" + o.stanza() + "'"
             : "stanza '" + o.stanza() + "' has no backup to restore");
       }
-      f.backupId = expected.label();
-      f.backupStop = expected.stop();
+      f.backupId = expected.id();
+      f.backupStop = expected.stoppedAt();
       int port = o.port() != null ? o.port() : ScratchServer.freePort();
       if (!ScratchServer.portFree(port)) {
         throw new DrillFailure("port " + port + " is already in use on 127.0.0.1: choose another --port");
       }
-      PgBinaries bins = PgBinaries.find(o.pgBin(), info.major());
+      PgBinaries bins = PgBinaries.find(o.pgBin(), info.pgMajor());
       created = prepare(dir);
       Path data = dir.resolve("data");
       Files.createDirectory(data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 
       progress.accept("restoring " + f.backupId + " into " + data);
-      String restored = pb.restore(data, dir.resolve("tablespaces"), o.set(), o.targetTime(), info.major(),
+      String restored = pb.restore(data, dir.resolve("tablespaces"), o.set(), o.targetTime(), info.pgMajor(),
           o.timeout(), log);
       if (restored != null && !restored.equals(f.backupId)) {
         f.backupId = restored;
-        f.backupStop = info.backups().stream().filter(b -> b.label().equals(restored)).map(PgBackRest.Backup::stop)
+        f.backupStop = info.backups().stream().filter(b -> b.id().equals(restored)).map(BackupCatalog.Backup::stoppedAt)
             .findFirst().orElse(null);
       }
       if (Processes.root()) ownBySelf(dir);

@@ -1,6 +1,10 @@
 package dev.pgops.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgops.backup.PgBackRestParser;
+import dev.pgops.backup.UnsupportedFormatException;
+import dev.pgops.snapshot.BackupCatalog;
+import dev.pgops.snapshot.BackupCatalog.Backup;
 import dev.pgops.snapshot.SnapshotJson;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,23 +39,18 @@ final class PgBackRest {
     this.stanza = stanza;
   }
 
-  /** One backup of the stanza. */
-  record Backup(String label, String type, Instant start, Instant stop) {}
-
-  /** What {@code info} says about the stanza. */
-  record StanzaInfo(int statusCode, String statusMessage, String systemId, int major, List<Backup> backups) {
-    /**
-     * The backup a restore picks: {@code set} when given (null when the stanza has no such set); else the newest
-     * one that ended by {@code target}, or the newest of all (pgBackRest's choice; info lists oldest first).
-     */
-    Backup pick(String set, Instant target) {
-      if (set != null) return backups.stream().filter(b -> b.label().equals(set)).findFirst().orElse(null);
-      Backup best = null;
-      for (Backup b : backups) {
-        if (target == null || b.stop() == null || !b.stop().isAfter(target)) best = b;
-      }
-      return best != null || backups.isEmpty() ? best : backups.get(backups.size() - 1);
+  /**
+   * The backup a restore picks: {@code set} when given (null when the stanza has no such set); else the newest one
+   * that ended by {@code target}, or the newest of all (pgBackRest's choice). {@code backups} are oldest first, as
+   * the catalogue lists them.
+   */
+  static Backup pick(List<Backup> backups, String set, Instant target) {
+    if (set != null) return backups.stream().filter(b -> b.id().equals(set)).findFirst().orElse(null);
+    Backup best = null;
+    for (Backup b : backups) {
+      if (target == null || b.stoppedAt() == null || !b.stoppedAt().isAfter(target)) best = b;
     }
+    return best != null || backups.isEmpty() ? best : backups.get(backups.size() - 1);
   }
 
   private List<String> base() {
@@ -62,46 +61,31 @@ final class PgBackRest {
     return cmd;
   }
 
-  /** {@code info --output=json}; a stanza pgBackRest reports as not ok is a failure naming its status. */
-  StanzaInfo info(Duration timeout, StringBuilder log) throws DrillFailure {
+  /**
+   * {@code info --output=json}, read by the collectors' {@link PgBackRestParser} (the catalogue a snapshot holds);
+   * a stanza pgBackRest reports as not ok, or one without a database, is a failure naming its status.
+   */
+  BackupCatalog info(Duration timeout, StringBuilder log) throws DrillFailure {
     List<String> cmd = base();
     cmd.add("--output=json");
     cmd.add("info");
     Processes.Result r = run(cmd, timeout, log);
     if (!r.ok()) throw new DrillFailure("pgbackrest info failed: " + r.errorLine());
-    JsonNode root;
+    List<BackupCatalog> catalogs;
     try {
       int start = r.output().indexOf('[');
-      root = SnapshotJson.mapper().readTree(start < 0 ? r.output() : r.output().substring(start));
+      JsonNode root = SnapshotJson.mapper().readTree(start < 0 ? r.output() : r.output().substring(start));
+      catalogs = PgBackRestParser.parse(root, "command " + String.join(" ", cmd));
     } catch (IOException e) {
       throw new DrillFailure("pgbackrest info: unsupported format: not JSON (" + DrillRecords.oneLine(e.getMessage()) + ")");
+    } catch (UnsupportedFormatException e) {
+      throw new DrillFailure(DrillRecords.oneLine(e.getMessage()));
     }
-    JsonNode s = null;
-    if (root != null && root.isArray()) {
-      for (JsonNode n : root) if (stanza.equals(n.path("name").asText())) s = n;
-    }
-    if (s == null) throw new DrillFailure("pgbackrest info: unsupported format: no stanza '" + stanza + "' in the output");
-    int code = s.path("status").path("code").asInt(-1);
-    String message = s.path("status").path("message").asText("");
-    if (code != 0) {
-      throw new DrillFailure("pgBackRest stanza '" + stanza + "': " + message + " (status " + code + ")");
-    }
-    JsonNode db = s.path("db");
-    JsonNode current = db.isArray() && db.size() > 0 ? db.get(db.size() - 1) : null;
-    if (current == null) throw new DrillFailure("pgBackRest stanza '" + stanza + "': no database in the info output");
-    String version = current.path("version").asText("");
-    int major;
-    try {
-      major = Integer.parseInt(version.contains(".") ? version.substring(0, version.indexOf('.')) : version);
-    } catch (NumberFormatException e) {
-      throw new DrillFailure("pgbackrest info: unsupported format: db version '" + version + "'");
-    }
-    List<Backup> backups = new ArrayList<>();
-    for (JsonNode b : s.path("backup")) {
-      backups.add(new Backup(b.path("label").asText(), b.path("type").asText(), epoch(b.path("timestamp").path("start")),
-          epoch(b.path("timestamp").path("stop"))));
-    }
-    return new StanzaInfo(code, message, current.path("system-id").asText(null), major, backups);
+    BackupCatalog c = catalogs.stream().filter(x -> stanza.equals(x.name())).findFirst()
+        .orElseThrow(() -> new DrillFailure("pgbackrest info: unsupported format: no stanza '" + stanza + "' in the output"));
+    if (!c.ok()) throw new DrillFailure("pgBackRest stanza '" + stanza + "': " + c.statusMessage());
+    if (c.pgMajor() == null) throw new DrillFailure("pgBackRest stanza '" + stanza + "': no database in the info output");
+    return c;
   }
 
   /**

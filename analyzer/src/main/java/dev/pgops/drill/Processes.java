@@ -1,13 +1,13 @@
 package dev.pgops.drill;
 
+import dev.pgops.backup.BackupToolException;
+import dev.pgops.backup.ToolProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Runs the external programs of a drill (pgBackRest, PostgreSQL binaries): no shell, bounded time, output kept. */
 final class Processes {
@@ -35,41 +35,23 @@ final class Processes {
     }
   }
 
+  /**
+   * Runs through the collectors' {@link ToolProcess} (argv, no shell, timeout that kills the children); stdout and
+   * stderr are joined for the drill log. A program that cannot start is an IOException with the reason; one that
+   * runs past {@code timeout} is a result with exit -1 and an ERROR line saying so.
+   */
   static Result run(List<String> command, Duration timeout) throws IOException {
-    Path out = Files.createTempFile("pgops-drill-", ".out");
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-      boolean done;
-      try {
-        done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        done = false;
-      }
-      if (!done) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        waitQuietly(p);
-        return new Result(-1, read(out) + "\nERROR: " + command.get(0) + " did not finish within " + timeout.toSeconds()
+      ToolProcess.Result r = ToolProcess.run(command, timeout);
+      return new Result(r.exitCode(), r.stdout() + r.stderr());
+    } catch (BackupToolException e) {
+      return switch (e.failure()) {
+        case NOT_STARTED -> throw new IOException(e.detail(), e);
+        case TIMED_OUT -> new Result(-1, "ERROR: " + command.get(0) + " did not finish within " + timeout.toSeconds()
             + " s and was stopped\n");
-      }
-      return new Result(p.exitValue(), read(out));
-    } finally {
-      Files.deleteIfExists(out);
+        case OTHER -> new Result(-1, "ERROR: " + e.getMessage() + "\n");
+      };
     }
-  }
-
-  private static void waitQuietly(Process p) {
-    try {
-      p.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static String read(Path f) throws IOException {
-    return new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
   }
 
   /**

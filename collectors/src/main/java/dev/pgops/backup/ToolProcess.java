@@ -48,7 +48,8 @@ public final class ToolProcess {
     try {
       p = pb.start();
     } catch (IOException e) {
-      throw new BackupToolException("cannot run " + argv.get(0) + ": " + oneLine(e.getMessage()));
+      throw new BackupToolException(BackupToolException.Failure.NOT_STARTED,
+          "cannot run " + argv.get(0) + ": " + oneLine(e.getMessage()), oneLine(e.getMessage()));
     }
     try {
       p.getOutputStream().close();
@@ -64,7 +65,8 @@ public final class ToolProcess {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         p.waitFor(5, TimeUnit.SECONDS);
-        throw new BackupToolException(Argv.render(argv) + " timed out after " + timeout.toSeconds() + " s");
+        String why = "timed out after " + timeout.toSeconds() + " s";
+        throw new BackupToolException(BackupToolException.Failure.TIMED_OUT, Argv.render(argv) + " " + why, why);
       }
       out.join(5000);
       err.join(5000);

@@ -15,10 +15,4 @@ public final class Dml {
     for (Token k : t) if (k.depth() == 0 && k.is("WHERE")) return true;
     return false;
   }
-
-  /** True when the statement limits itself to a batch: a WHERE on a key range, LIMIT, or {@code ctid = ANY}/IN sub-select. */
-  public static boolean looksBatched(ClassifiedStatement s) {
-    String u = s.text().toUpperCase(java.util.Locale.ROOT);
-    return u.contains(" LIMIT ") || u.matches("(?s).*\\bBETWEEN\\b.*") || u.matches("(?s).*\\bCTID\\b.*");
-  }
 }

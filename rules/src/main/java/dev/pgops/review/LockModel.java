@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The one table of statement kinds → lock level, rewrite, scan and index build, per server major version (from
@@ -120,6 +121,21 @@ public final class LockModel {
       row("DO", 0, NONE, "", NONE, "procedural code: its statements cannot be inspected"),
       row("none", 0, NONE, "", NONE, ""));
 
+  // the statement-shape patterns, compiled once (operation() runs for every statement of a review)
+  private static final Pattern OR_REPLACE = Pattern.compile("(?s)^CREATE\\s+OR\\s+REPLACE\\b.*");
+  private static final Pattern RENAME_TO = Pattern.compile("(?s).*\\bRENAME\\s+TO\\b.*");
+  private static final Pattern SET_TABLESPACE = Pattern.compile("(?s).*\\bSET\\s+TABLESPACE\\b.*");
+  private static final Pattern NOT_VALID = Pattern.compile("(?s).*\\bNOT\\s+VALID\\b.*");
+  private static final Pattern USING_INDEX = Pattern.compile("(?s).*\\bUSING\\s+INDEX\\b(?!\\s+TABLESPACE).*");
+  private static final Pattern STORAGE_PARAMETERS = Pattern.compile("(?s)^(SET|RESET)\\s*\\(.*");
+  private static final Pattern TRIGGER_TOGGLE = Pattern.compile("(?s)^(ENABLE|DISABLE)\\s+(ALWAYS\\s+|REPLICA\\s+)?TRIGGER\\b.*");
+  private static final Pattern CLUSTER_ON = Pattern.compile("(?s)^(CLUSTER\\s+ON|SET\\s+WITHOUT\\s+CLUSTER)\\b.*");
+  private static final Pattern REPLICA_IDENTITY = Pattern.compile("(?s)^REPLICA\\s+IDENTITY\\b.*");
+  private static final Pattern SET_ACCESS_METHOD = Pattern.compile("(?s)^SET\\s+ACCESS\\s+METHOD\\b.*");
+  private static final Pattern COLUMN_OPTIONS = Pattern.compile("(?s)^ALTER\\s+(COLUMN\\s+)?\\S+\\s+(SET|RESET)\\s*\\(.*");
+  private static final Pattern ALL_IN_TABLESPACE = Pattern.compile("(?s)^ALTER\\s+(TABLE|INDEX|MATERIALIZED\\s+VIEW)\\s+ALL\\s+IN\\s+TABLESPACE\\b.*");
+  private static final Pattern VACUUM_FULL = Pattern.compile("(?s)^VACUUM\\s*(\\([^)]*\\bFULL\\b[^)]*\\)|\\s+FULL\\b).*");
+
   private static final Map<String, List<Row>> BY_OPERATION = new LinkedHashMap<>();
 
   static {
@@ -190,7 +206,7 @@ public final class LockModel {
       case REINDEX -> conc ? "REINDEX CONCURRENTLY" : "REINDEX";
       case DROP_TABLE -> "DROP TABLE";
       case TRUNCATE -> "TRUNCATE";
-      case CREATE_VIEW -> text.matches("(?s)^CREATE\\s+OR\\s+REPLACE\\b.*") ? "CREATE OR REPLACE VIEW" : "CREATE VIEW";
+      case CREATE_VIEW -> OR_REPLACE.matcher(text).matches() ? "CREATE OR REPLACE VIEW" : "CREATE VIEW";
       case CREATE_MATERIALIZED_VIEW -> "CREATE MATERIALIZED VIEW";
       case REFRESH_MATERIALIZED_VIEW -> conc ? "REFRESH MATERIALIZED VIEW CONCURRENTLY" : "REFRESH MATERIALIZED VIEW";
       case DROP_VIEW -> "DROP VIEW";
@@ -206,8 +222,8 @@ public final class LockModel {
       case COMMENT -> "COMMENT";
       case SELECT -> "SELECT";
       case ALTER_INDEX -> allInTablespace(s) ? "ALTER TABLE ALL IN TABLESPACE"
-          : text.matches("(?s).*\\bRENAME\\s+TO\\b.*") ? "ALTER INDEX RENAME"
-          : text.matches("(?s).*\\bSET\\s+TABLESPACE\\b.*") ? "ALTER INDEX SET TABLESPACE" : "ALTER INDEX";
+          : RENAME_TO.matcher(text).matches() ? "ALTER INDEX RENAME"
+          : SET_TABLESPACE.matcher(text).matches() ? "ALTER INDEX SET TABLESPACE" : "ALTER INDEX";
       case DO -> "DO";
       case CREATE_TYPE, ALTER_TYPE, DROP_TYPE, CREATE_SEQUENCE, ALTER_SEQUENCE, CREATE_FUNCTION, DROP_FUNCTION,
            CREATE_EXTENSION, CREATE_SCHEMA, GRANT, REVOKE, OTHER_DDL -> "DDL";
@@ -230,8 +246,8 @@ public final class LockModel {
       case SET_DEFAULT -> "ALTER TABLE SET DEFAULT";
       case DROP_DEFAULT -> "ALTER TABLE DROP DEFAULT";
       case ADD_CONSTRAINT -> {
-        boolean notValid = text.matches("(?s).*\\bNOT\\s+VALID\\b.*");
-        if (text.matches("(?s).*\\bUSING\\s+INDEX\\b(?!\\s+TABLESPACE).*")) yield "ALTER TABLE ADD CONSTRAINT USING INDEX";
+        boolean notValid = NOT_VALID.matcher(text).matches();
+        if (USING_INDEX.matcher(text).matches()) yield "ALTER TABLE ADD CONSTRAINT USING INDEX";
         yield switch (a.constraintType()) {
           case CHECK -> notValid ? "ALTER TABLE ADD CHECK NOT VALID" : "ALTER TABLE ADD CHECK";
           case FK -> notValid ? "ALTER TABLE ADD FOREIGN KEY NOT VALID" : "ALTER TABLE ADD FOREIGN KEY";
@@ -253,12 +269,12 @@ public final class LockModel {
           : "ALTER TABLE DETACH PARTITION";
       case SET_STATISTICS -> "ALTER TABLE SET STATISTICS";
       case OTHER -> {
-        if (text.matches("(?s)^(SET|RESET)\\s*\\(.*")) yield "ALTER TABLE SET STORAGE PARAMETERS";
-        if (text.matches("(?s)^(ENABLE|DISABLE)\\s+(ALWAYS\\s+|REPLICA\\s+)?TRIGGER\\b.*")) yield "ALTER TABLE ENABLE/DISABLE TRIGGER";
-        if (text.matches("(?s)^(CLUSTER\\s+ON|SET\\s+WITHOUT\\s+CLUSTER)\\b.*")) yield "ALTER TABLE CLUSTER ON";
-        if (text.matches("(?s)^REPLICA\\s+IDENTITY\\b.*")) yield "ALTER TABLE REPLICA IDENTITY";
-        if (text.matches("(?s)^SET\\s+ACCESS\\s+METHOD\\b.*")) yield "ALTER TABLE SET ACCESS METHOD";
-        if (text.matches("(?s)^ALTER\\s+(COLUMN\\s+)?\\S+\\s+(SET|RESET)\\s*\\(.*")) yield "ALTER TABLE SET STATISTICS";
+        if (STORAGE_PARAMETERS.matcher(text).matches()) yield "ALTER TABLE SET STORAGE PARAMETERS";
+        if (TRIGGER_TOGGLE.matcher(text).matches()) yield "ALTER TABLE ENABLE/DISABLE TRIGGER";
+        if (CLUSTER_ON.matcher(text).matches()) yield "ALTER TABLE CLUSTER ON";
+        if (REPLICA_IDENTITY.matcher(text).matches()) yield "ALTER TABLE REPLICA IDENTITY";
+        if (SET_ACCESS_METHOD.matcher(text).matches()) yield "ALTER TABLE SET ACCESS METHOD";
+        if (COLUMN_OPTIONS.matcher(text).matches()) yield "ALTER TABLE SET STATISTICS";
         yield "ALTER TABLE other";
       }
     };
@@ -282,12 +298,11 @@ public final class LockModel {
 
   /** {@code ALTER TABLE|INDEX|MATERIALIZED VIEW ALL IN TABLESPACE a [OWNED BY …] SET TABLESPACE b}. */
   private static boolean allInTablespace(ClassifiedStatement s) {
-    return s.text().toUpperCase(Locale.ROOT)
-        .matches("(?s)^ALTER\\s+(TABLE|INDEX|MATERIALIZED\\s+VIEW)\\s+ALL\\s+IN\\s+TABLESPACE\\b.*");
+    return ALL_IN_TABLESPACE.matcher(s.text().toUpperCase(Locale.ROOT)).matches();
   }
 
   private static boolean isVacuumFull(ClassifiedStatement s) {
-    return s.text().toUpperCase(Locale.ROOT).matches("(?s)^VACUUM\\s*(\\([^)]*\\bFULL\\b[^)]*\\)|\\s+FULL\\b).*");
+    return VACUUM_FULL.matcher(s.text().toUpperCase(Locale.ROOT)).matches();
   }
 
   /** The row of {@code operation} in force on {@code major} (major 0: the newest row). */
@@ -307,10 +322,5 @@ public final class LockModel {
 
   private static Row row(String operation, int since, LockLevel lock, String flags, LockLevel other, String note) {
     return new Row(operation, since, lock, flags, other, note);
-  }
-
-  /** Every row, for the generated lock reference. */
-  public static List<Row> rows() {
-    return ROWS;
   }
 }

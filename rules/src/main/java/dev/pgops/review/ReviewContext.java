@@ -205,11 +205,9 @@ public final class ReviewContext {
           }
           if (sizeSensitive) {
             sev = bySize(sev, f.totalBytes());
-            if (statement.impact().sizeDependent() || sizeSensitive) {
-              String band = DurationBand.of(statement.impact().indexBuild() ? f.totalBytes() * 2 : f.totalBytes());
-              evidence.put("estimatedDuration", band);
-              msg = msg + "; estimated " + band;
-            }
+            String band = DurationBand.of(statement.impact().indexBuild() ? f.totalBytes() * 2 : f.totalBytes());
+            evidence.put("estimatedDuration", band);
+            msg = msg + "; estimated " + band;
           }
         } else if (facts.hasDatabase() && isNew(t, statement)) {
           evidence.put("newTable", "created earlier in this review");

@@ -171,19 +171,22 @@ final class ReviewPlanner {
 
   /** SET / RESET of one parameter: {name, value (null for RESET / DEFAULT), "local" or null}. */
   static final class Settings {
+    private static final java.util.regex.Pattern SET = java.util.regex.Pattern
+        .compile("(?is)^SET\\s+(SESSION\\s+|LOCAL\\s+)?([a-z_.]+)\\s*(?:=|\\s+TO\\s+|\\s)\\s*(.+)$");
+    private static final java.util.regex.Pattern RESET = java.util.regex.Pattern.compile("(?is)^RESET\\s+([a-z_.]+)$");
+
     private Settings() {}
 
     static String[] parse(ClassifiedStatement c) {
       String text = c.text().trim();
-      java.util.regex.Matcher m = java.util.regex.Pattern
-          .compile("(?is)^SET\\s+(SESSION\\s+|LOCAL\\s+)?([a-z_.]+)\\s*(?:=|\\s+TO\\s+|\\s)\\s*(.+)$").matcher(text);
+      java.util.regex.Matcher m = SET.matcher(text);
       if (m.matches()) {
         String value = m.group(3).trim().replaceAll("^'(.*)'$", "$1");
         boolean local = m.group(1) != null && m.group(1).trim().equalsIgnoreCase("LOCAL");
         return new String[] {m.group(2).toLowerCase(Locale.ROOT), value.equalsIgnoreCase("DEFAULT") ? null : value,
             local ? "local" : null};
       }
-      m = java.util.regex.Pattern.compile("(?is)^RESET\\s+([a-z_.]+)$").matcher(text);
+      m = RESET.matcher(text);
       if (m.matches()) return new String[] {m.group(1).toLowerCase(Locale.ROOT), null, null};
       return null;
     }
