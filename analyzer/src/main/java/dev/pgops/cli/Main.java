@@ -2,14 +2,19 @@ package dev.pgops.cli;
 
 import dev.pgops.collect.CollectException;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "pgops", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "PostgreSQL operations analyzer: health checks, reports and evidence.",
-    subcommands = {DemoCommand.class, CollectCommand.class, ReportCommand.class, CheckCommand.class, ReviewCommand.class,
-        ExplainCommand.class, DrillCommand.class, RulesCommand.class})
+    description = "PostgreSQL operations analyzer: health checks, reports and evidence.")
 public final class Main implements Runnable {
+  /** The commands in help order. */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -24,6 +29,14 @@ public final class Main implements Runnable {
   /** Runs the CLI with the given streams; returns the exit code (tests call this). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
+    // Only the command being run is built: picocli reads every registered command's options up front, which
+    // was a third of a review's start-up. Help, --version and unknown names get them all.
+    Supplier<Object> only = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    if (only != null) {
+      cl.addSubcommand(only.get());
+    } else {
+      COMMANDS.values().forEach(c -> cl.addSubcommand(c.get()));
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(Main::exitCode);
@@ -39,6 +52,19 @@ public final class Main implements Runnable {
       return ExitCode.USAGE.code();
     });
     return cl.execute(args);
+  }
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("demo", DemoCommand::new);
+    m.put("collect", CollectCommand::new);
+    m.put("report", ReportCommand::new);
+    m.put("check", CheckCommand::new);
+    m.put("review", ReviewCommand::new);
+    m.put("explain", ExplainCommand::new);
+    m.put("drill", DrillCommand::new);
+    m.put("rules", RulesCommand::new);
+    return Collections.unmodifiableMap(m);
   }
 
   private static int exitCode(Throwable e) {

@@ -23,7 +23,10 @@ import java.util.Set;
 
 /** Snapshot → rules → scorecard → report files: the part every command shares. */
 final class Pipeline {
-  private static final ReportWriter WRITER = new ReportWriter();
+  /** Built on first use: Freemarker's set-up is not needed by commands that only read the config (review). */
+  private static final class Writer {
+    static final ReportWriter INSTANCE = new ReportWriter();
+  }
 
   private Pipeline() {}
 
@@ -53,13 +56,13 @@ final class Pipeline {
     List<Path> files = new ArrayList<>();
     for (Format f : formats) {
       Path out = dir.resolve(fileName(f));
-      WRITER.write(model, f, out);
+      Writer.INSTANCE.write(model, f, out);
       files.add(out);
     }
     if (formats.contains(Format.HTML) || formats.contains(Format.MARKDOWN)) {
       // the filled performance-triage log goes with the human-readable reports
       Path triage = dir.resolve(ReportWriter.TRIAGE_LOG_FILE);
-      WRITER.writeTriageLog(model, triage);
+      Writer.INSTANCE.writeTriageLog(model, triage);
       files.add(triage);
     }
     return new Result(evaluation, scorecard, files);

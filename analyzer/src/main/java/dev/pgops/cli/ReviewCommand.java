@@ -4,6 +4,7 @@ import dev.pgops.collect.CollectOptions;
 import dev.pgops.collect.ConnectionSpec;
 import dev.pgops.collect.plans.PlanOptions;
 import dev.pgops.findings.Severity;
+import dev.pgops.migration.CrossCheck;
 import dev.pgops.migration.MigrationFile;
 import dev.pgops.migration.MigrationReader;
 import dev.pgops.report.ReportWriter;
@@ -127,6 +128,7 @@ final class ReviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Timings timings = new Timings();
     ReviewOptions options = options();
     parsePgVersion();
     Set<ReviewFormat> outputs = formats();
@@ -138,14 +140,30 @@ final class ReviewCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    List<Path> sqlFiles = new ArrayList<>();
     for (Path p : paths) {
-      if (Files.isDirectory(p) && MigrationReader.sqlFilesUnder(p).isEmpty()) err.println("pgops: note: " + p + ": no *.sql files");
+      if (!Files.isDirectory(p)) {
+        sqlFiles.add(p);
+        continue;
+      }
+      List<Path> under = MigrationReader.sqlFilesUnder(p);
+      if (under.isEmpty()) err.println("pgops: note: " + p + ": no *.sql files");
+      sqlFiles.addAll(under);
     }
-    List<MigrationFile> files = MigrationReader.read(paths);
+    timings.mark("options");
+    List<MigrationFile> files = MigrationReader.readByTokens(sqlFiles);
+    timings.mark("read");
+    // JSqlParser's cross-check only decides classifiedBy: it runs on the second core while the review runs
+    CrossCheck crossCheck = CrossCheck.start(files);
     ReviewFacts facts = facts(files, err);
+    timings.mark("facts");
     List<RuleDescriptor> rules = BuiltInRules.MIGRATION.stream().filter(r -> cfg.enabled(r.id())).toList();
-    ReviewResult result = new ReviewEngine(BuiltInRules.MIGRATION).review(files, facts, options, cfg);
+    ReviewResult reviewed = new ReviewEngine(BuiltInRules.MIGRATION).review(files, facts, options, cfg);
+    timings.mark("review");
+    ReviewResult result = reviewed.withClassified(crossCheck.join());
+    timings.mark("cross-check wait");
     ReviewModel model = ReviewModel.build(result, rules, ToolInfo.pgops(ToolVersion.get()), Clock.systemUTC().instant());
+    timings.mark("model");
     for (MigrationFile f : files) {
       if (f.failed()) err.println("pgops: " + f.error());
     }
@@ -178,6 +196,8 @@ final class ReviewCommand implements Callable<Integer> {
     }
     for (Path w : written) out.println("wrote " + w);
     out.flush();
+    timings.mark("write");
+    timings.print(err);
     if (!result.failedFiles().isEmpty()) return ExitCode.RUNTIME.code();
     return ExitCode.of(result.findings(), failOnSeverity).code();
   }

@@ -43,6 +43,23 @@ class CliTest {
   }
 
   @Test
+  void helpListsEveryCommandAndEachRunsUnderItsOwnName() {
+    CliRun help = CliRun.of("--help");
+    assertThat(help.exit()).isZero();
+    List<String> names = List.of("demo", "collect", "report", "check", "review", "explain", "drill", "rules");
+    for (String n : names) assertThat(help.out()).containsPattern("(?m)^\\s+" + n + "\\s");
+    // only the invoked command is registered: its own help must still work, and an unknown one is a usage error
+    for (String n : names) {
+      CliRun h = CliRun.of(n, "--help");
+      assertThat(h.exit()).as(n).isZero();
+      assertThat(h.out()).as(n).startsWith("Usage: pgops " + n);
+    }
+    CliRun typo = CliRun.of("reveiw", "x.sql");
+    assertThat(typo.exit()).isEqualTo(2);
+    assertThat(typo.err()).contains("Unmatched arguments", "'reveiw'", "Try 'pgops --help'.");
+  }
+
+  @Test
   void usageErrorsExitWith2() {
     assertThat(CliRun.of("frobnicate").exit()).isEqualTo(2);
     assertThat(CliRun.of("report").exit()).isEqualTo(2);

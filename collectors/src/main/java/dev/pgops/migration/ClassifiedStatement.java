@@ -35,6 +35,12 @@ public record ClassifiedStatement(SqlStatement statement, StatementKind kind, St
         this(statement, kind, classifiedBy, targets, flags, alterActions, lockMode, List.of());
     }
 
+    /** The same statement, classified by {@code by} ({@link StatementClassifier#crossChecked}). */
+    public ClassifiedStatement withClassifiedBy(String by) {
+        return by.equals(classifiedBy) ? this
+                : new ClassifiedStatement(statement, kind, by, targets, flags, alterActions, lockMode, columns);
+    }
+
     /** The statement's text. */
     public String text() {
         return statement.text();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -19,18 +20,45 @@ public final class MigrationReader {
 
     /** Reads every file; directories are expanded to their {@code *.sql} files in migration order. */
     public static List<MigrationFile> read(List<Path> paths) {
+        return read(paths, StatementClassifier::classify);
+    }
+
+    /**
+     * As {@link #read(List)}, classified by the tokens alone: what a review needs. {@link #crossChecked} adds
+     * JSqlParser's verdict ({@code classifiedBy}) afterwards, e.g. in another thread while the review runs.
+     */
+    public static List<MigrationFile> readByTokens(List<Path> paths) {
+        return read(paths, StatementClassifier::classifyByTokens);
+    }
+
+    /** The files with every statement {@linkplain StatementClassifier#crossChecked cross-checked}, in this thread. */
+    public static List<MigrationFile> crossChecked(List<MigrationFile> files) {
+        List<MigrationFile> out = new ArrayList<>(files.size());
+        for (MigrationFile f : files) {
+            List<ClassifiedStatement> checked = new ArrayList<>(f.statements().size());
+            for (ClassifiedStatement c : f.statements()) checked.add(StatementClassifier.crossChecked(c));
+            out.add(new MigrationFile(f.file(), checked, f.error()));
+        }
+        return out;
+    }
+
+    private static List<MigrationFile> read(List<Path> paths, Function<SqlStatement, ClassifiedStatement> classifier) {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) files.addAll(sqlFilesUnder(p));
             else files.add(p);
         }
-        return files.parallelStream().map(MigrationReader::readFile).toList();
+        return files.parallelStream().map(f -> readFile(f, classifier)).toList();
     }
 
     public static MigrationFile readFile(Path path) {
+        return readFile(path, StatementClassifier::classify);
+    }
+
+    private static MigrationFile readFile(Path path, Function<SqlStatement, ClassifiedStatement> classifier) {
         String name = path.toString();
         try {
-            return classify(name, SqlSplitter.splitFile(path));
+            return classify(name, SqlSplitter.splitFile(path), classifier);
         } catch (SqlSplitException e) {
             return new MigrationFile(name, List.of(), e.getMessage());
         } catch (IOException e) {
@@ -44,26 +72,38 @@ public final class MigrationReader {
     /** Splits and classifies a script held in memory. */
     public static MigrationFile read(String name, String text) {
         try {
-            return classify(name, SqlSplitter.split(name, text));
+            return classify(name, SqlSplitter.split(name, text), StatementClassifier::classify);
         } catch (SqlSplitException e) {
             return new MigrationFile(name, List.of(), e.getMessage());
         }
     }
 
-    private static MigrationFile classify(String name, List<SqlStatement> statements) {
-        return new MigrationFile(name, StatementClassifier.classifyAll(statements), null);
+    private static MigrationFile classify(String name, List<SqlStatement> statements,
+                                          Function<SqlStatement, ClassifiedStatement> classifier) {
+        List<ClassifiedStatement> out = new ArrayList<>(statements.size());
+        for (SqlStatement s : statements) out.add(classifier.apply(s));
+        return new MigrationFile(name, out, null);
     }
 
     /** {@code *.sql} files below {@code dir}, in natural order (V2 before V10), as migration runners apply them. */
     public static List<Path> sqlFilesUnder(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql"))
-                    .sorted(Comparator.comparing(p -> dir.relativize(p).toString(), MigrationReader::natural))
+            // the sort key once per file, not once per comparison
+            record Keyed(String key, Path path) {}
+            return s.filter(MigrationReader::isSqlName)
+                    .filter(Files::isRegularFile)
+                    .map(p -> new Keyed(dir.relativize(p).toString(), p))
+                    .sorted(Comparator.comparing(Keyed::key, MigrationReader::natural))
+                    .map(Keyed::path)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isSqlName(Path p) {
+        String n = p.getFileName().toString();
+        return n.regionMatches(true, n.length() - 4, ".sql", 0, 4);
     }
 
     /** Compares digit runs by value and everything else by character. */
@@ -75,8 +115,11 @@ public final class MigrationReader {
                 int si = i, sj = j;
                 while (i < a.length() && Character.isDigit(a.charAt(i))) i++;
                 while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
-                String da = a.substring(si, i).replaceFirst("^0+(?=.)", ""), db = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
-                int c = da.length() != db.length() ? Integer.compare(da.length(), db.length()) : da.compareTo(db);
+                // leading zeros do not count (V007 = V7), but a run of zeros keeps its last digit
+                while (si < i - 1 && a.charAt(si) == '0') si++;
+                while (sj < j - 1 && b.charAt(sj) == '0') sj++;
+                int c = Integer.compare(i - si, j - sj);
+                for (int x1 = si, y1 = sj; c == 0 && x1 < i; x1++, y1++) c = Character.compare(a.charAt(x1), b.charAt(y1));
                 if (c != 0) return c;
             } else {
                 if (x != y) return Character.compare(x, y);

@@ -42,7 +42,17 @@ public final class StatementClassifier {
         return out;
     }
 
+    /** Tokens, then JSqlParser's cross-check: {@code crossChecked(classifyByTokens(st))}. */
     public static ClassifiedStatement classify(SqlStatement st) {
+        return crossChecked(classifyByTokens(st));
+    }
+
+    /**
+     * The tokens' classification alone ({@code classifiedBy} is "tokens", or "unknown"): everything the review
+     * reads. {@link #crossChecked} adds JSqlParser's verdict, which only changes {@code classifiedBy}, so a caller
+     * can run it while the review runs.
+     */
+    public static ClassifiedStatement classifyByTokens(SqlStatement st) {
         try {
             if (st.metaCommand()) {
                 return new ClassifiedStatement(st, StatementKind.META_COMMAND, BY_TOKENS, List.of(), Set.of(), List.of(), null);
@@ -52,11 +62,19 @@ public final class StatementClassifier {
             if (r.kind == StatementKind.UNKNOWN) {
                 return new ClassifiedStatement(st, StatementKind.UNKNOWN, BY_UNKNOWN, List.of(), r.flags, List.of(), null);
             }
-            String by = jsqlAgrees(st.text(), r.kind) ? BY_JSQLPARSER : BY_TOKENS;
-            return new ClassifiedStatement(st, r.kind, by, r.targets, r.flags, r.actions, r.lockMode, r.columns);
+            return new ClassifiedStatement(st, r.kind, BY_TOKENS, r.targets, r.flags, r.actions, r.lockMode, r.columns);
         } catch (RuntimeException | StackOverflowError e) {
             return new ClassifiedStatement(st, StatementKind.UNKNOWN, BY_UNKNOWN, List.of(), Set.of(), List.of(), null);
         }
+    }
+
+    /**
+     * The statement as classified by {@code "jsqlparser"} when JSqlParser 5.4 (PostgreSQL dialect) parses it to a
+     * statement class that agrees with the tokens' kind; otherwise unchanged. One parse; never throws.
+     */
+    public static ClassifiedStatement crossChecked(ClassifiedStatement c) {
+        if (!BY_TOKENS.equals(c.classifiedBy()) || c.kind() == StatementKind.META_COMMAND) return c;
+        return jsqlAgrees(c.text(), c.kind()) ? c.withClassifiedBy(BY_JSQLPARSER) : c;
     }
 
     // ---- JSqlParser cross-check ----

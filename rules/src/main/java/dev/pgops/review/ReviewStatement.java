@@ -19,6 +19,12 @@ import dev.pgops.migration.StatementKind;
 public record ReviewStatement(ClassifiedStatement classified, int ordinal, int index, LockImpact impact, int txId,
     boolean explicitTx, String lockTimeout, String statementTimeout) {
 
+  /** The same statement in the same context, as {@code c} classifies it (c must be of the same SQL statement). */
+  public ReviewStatement withClassified(ClassifiedStatement c) {
+    if (c.statement() != classified.statement()) throw new IllegalArgumentException("not the same statement: " + c.statement());
+    return c == classified ? this : new ReviewStatement(c, ordinal, index, impact, txId, explicitTx, lockTimeout, statementTimeout);
+  }
+
   public boolean inTransaction() {
     return txId >= 0;
   }

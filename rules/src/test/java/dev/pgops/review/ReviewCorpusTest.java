@@ -3,6 +3,7 @@ package dev.pgops.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgops.findings.Finding;
+import dev.pgops.migration.CrossCheck;
 import dev.pgops.migration.MigrationFile;
 import dev.pgops.migration.MigrationReader;
 import dev.pgops.migration.StatementKind;
@@ -33,6 +34,11 @@ class ReviewCorpusTest {
     return root.resolve("shared/corpus/migrations");
   }
 
+  private static List<String> classifications(ReviewResult r) {
+    return r.files().stream().flatMap(f -> f.statements().stream())
+        .map(st -> st.sql().position() + " " + st.kind() + " " + st.classified().classifiedBy()).toList();
+  }
+
   @Test
   void everyCorpusFileIsReviewedAndAtLeast99PercentClassified() throws Exception {
     Path corpus = corpus();
@@ -51,6 +57,14 @@ class ReviewCorpusTest {
       List<MigrationFile> read = MigrationReader.read(List.of(project));
       ReviewResult r = new ReviewEngine(BuiltInRules.MIGRATION)
           .review(read, ReviewFacts.none(null), ReviewOptions.defaults(), PgopsConfig.defaults());
+      // the CLI's pipeline (tokens, review while JSqlParser cross-checks, then classifiedBy) ends in the same place
+      List<MigrationFile> byTokens = MigrationReader.readByTokens(List.of(project));
+      CrossCheck check = CrossCheck.start(byTokens);
+      ReviewResult pipelined = new ReviewEngine(BuiltInRules.MIGRATION)
+          .review(byTokens, ReviewFacts.none(null), ReviewOptions.defaults(), PgopsConfig.defaults())
+          .withClassified(check.join());
+      assertThat(pipelined.findings()).isEqualTo(r.findings());
+      assertThat(classifications(pipelined)).isEqualTo(classifications(r));
       files += r.files().size();
       statements += r.statementCount();
       r.failedFiles().forEach(f -> failed.add(f.error()));

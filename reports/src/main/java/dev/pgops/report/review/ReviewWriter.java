@@ -29,11 +29,15 @@ public final class ReviewWriter {
   /** GitHub's limit for a pull-request comment body. */
   public static final int MARKDOWN_LIMIT = 65_536;
 
-  private final Configuration fm = ReportWriter.configuration();
-  private final String css = ReportWriter.asset("report.css");
-  private final String script = ReportWriter.asset("report.js");
-  private final String csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '"
-      + ReportWriter.sha256Source(script) + "'; base-uri 'none'; form-action 'none'";
+  /** Loaded on first use: JSON, SARIF and text need neither Freemarker nor the HTML assets. */
+  private static final class Templates {
+    static final Configuration FM = ReportWriter.configuration();
+    static final String CSS = ReportWriter.asset("report.css");
+    static final String SCRIPT = ReportWriter.asset("report.js");
+    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '"
+        + ReportWriter.sha256Source(SCRIPT) + "'; base-uri 'none'; form-action 'none'";
+  }
+
   private final Path base;
 
   /** @param base the directory SARIF file URIs are relative to (the working directory) */
@@ -74,7 +78,7 @@ public final class ReviewWriter {
 
   /** The Content-Security-Policy of the HTML review. */
   public String contentSecurityPolicy() {
-    return csp;
+    return Templates.CSP;
   }
 
   private String markdown(ReviewModel m) throws IOException {
@@ -97,14 +101,14 @@ public final class ReviewWriter {
   private Map<String, Object> html(ReviewModel m) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("r", m);
-    root.put("css", css);
-    root.put("script", script);
-    root.put("csp", csp);
+    root.put("css", Templates.CSS);
+    root.put("script", Templates.SCRIPT);
+    root.put("csp", Templates.CSP);
     return root;
   }
 
   private String process(String template, Map<String, Object> root, String what) throws IOException {
-    Template t = fm.getTemplate(template);
+    Template t = Templates.FM.getTemplate(template);
     StringWriter out = new StringWriter(32 * 1024);
     try {
       t.process(root, out);
