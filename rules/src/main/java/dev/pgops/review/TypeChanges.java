@@ -1,6 +1,7 @@
 package dev.pgops.review;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,12 +21,25 @@ public final class TypeChanges {
       Map.entry("float4", "real"), Map.entry("bool", "boolean"));
   private static final Pattern TYPE = Pattern.compile("^([a-z_][a-z0-9_ ]*?)\\s*(?:\\(([0-9 ,]+)\\))?(\\s+with(?:out)? time zone)?(\\[\\])?$");
 
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Map<String, String> NORMALIZED = new ConcurrentHashMap<>();
+
   private TypeChanges() {}
 
   /** Canonical spelling: "character varying(20)" → "varchar(20)", "int4" → "integer". */
   public static String normalize(String type) {
     if (type == null) return "";
-    String t = type.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").replace("pg_catalog.", "");
+    // every rule asks about the same few column types: each spelling is normalised once
+    String n = NORMALIZED.get(type);
+    if (n == null) {
+      n = normalizeOnce(type);
+      if (NORMALIZED.size() < 10_000) NORMALIZED.put(type, n);  // bounded: a long-lived process sees few types
+    }
+    return n;
+  }
+
+  private static String normalizeOnce(String type) {
+    String t = WHITESPACE.matcher(type.trim().toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").replace("pg_catalog.", "");
     Matcher m = TYPE.matcher(t);
     if (!m.matches()) return t;
     String base = m.group(1).trim() + (m.group(3) == null ? "" : m.group(3));
@@ -63,7 +77,7 @@ public final class TypeChanges {
    */
   public static boolean usingKeepsValue(String column, String using, String to) {
     if (column == null || using == null) return false;
-    String u = using.strip().replaceAll("\\s+", " ");
+    String u = WHITESPACE.matcher(using.strip()).replaceAll(" ");
     String col = Names.simple(column);
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)^\\(?\\s*(\"[^\"]+\"|[a-z_][a-z0-9_$]*)\\s*\\)?"
         + "(?:\\s*::\\s*(.+))?$").matcher(u);
