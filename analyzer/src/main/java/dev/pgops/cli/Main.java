@@ -2,10 +2,7 @@ package dev.pgops.cli;
 
 import dev.pgops.collect.CollectException;
 import java.io.PrintWriter;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +10,8 @@ import picocli.CommandLine.Command;
     description = "PostgreSQL operations analyzer: health checks, reports and evidence.")
 public final class Main implements Runnable {
   /** The commands in help order. */
-  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  private static final List<String> COMMANDS = List.of("demo", "collect", "report", "check", "review", "explain", "drill",
+      "rules");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -31,11 +29,10 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     // Only the command being run is built: picocli reads every registered command's options up front, which
     // was a third of a review's start-up. Help, --version and unknown names get them all.
-    Supplier<Object> only = args.length > 0 ? COMMANDS.get(args[0]) : null;
-    if (only != null) {
-      cl.addSubcommand(only.get());
+    if (args.length > 0 && COMMANDS.contains(args[0])) {
+      cl.addSubcommand(command(args[0]));
     } else {
-      COMMANDS.values().forEach(c -> cl.addSubcommand(c.get()));
+      for (String name : COMMANDS) cl.addSubcommand(command(name));
     }
     cl.setOut(out);
     cl.setErr(err);
@@ -54,17 +51,18 @@ public final class Main implements Runnable {
     return cl.execute(args);
   }
 
-  private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-    m.put("demo", DemoCommand::new);
-    m.put("collect", CollectCommand::new);
-    m.put("report", ReportCommand::new);
-    m.put("check", CheckCommand::new);
-    m.put("review", ReviewCommand::new);
-    m.put("explain", ExplainCommand::new);
-    m.put("drill", DrillCommand::new);
-    m.put("rules", RulesCommand::new);
-    return Collections.unmodifiableMap(m);
+  private static Object command(String name) {
+    return switch (name) {
+      case "demo" -> new DemoCommand();
+      case "collect" -> new CollectCommand();
+      case "report" -> new ReportCommand();
+      case "check" -> new CheckCommand();
+      case "review" -> new ReviewCommand();
+      case "explain" -> new ExplainCommand();
+      case "drill" -> new DrillCommand();
+      case "rules" -> new RulesCommand();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
   }
 
   private static int exitCode(Throwable e) {
