@@ -19,9 +19,9 @@ import dev.pgops.review.ReviewOptions;
 import dev.pgops.review.ReviewResult;
 import dev.pgops.review.Runner;
 import dev.pgops.review.TransactionMode;
-import dev.pgops.rules.BuiltInRules;
 import dev.pgops.rules.PgopsConfig;
 import dev.pgops.rules.RuleDescriptor;
+import dev.pgops.rules.migrations.MigrationRules;
 import dev.pgops.snapshot.SnapshotFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -157,8 +157,9 @@ final class ReviewCommand implements Callable<Integer> {
     CrossCheck crossCheck = CrossCheck.start(files);
     ReviewFacts facts = facts(files, err);
     timings.mark("facts");
-    List<RuleDescriptor> rules = BuiltInRules.MIGRATION.stream().filter(r -> cfg.enabled(r.id())).toList();
-    ReviewResult reviewed = new ReviewEngine(BuiltInRules.MIGRATION).review(files, facts, options, cfg);
+    // the migration rules only: the health rules (BuiltInRules.ALL) are not built for a review
+    List<RuleDescriptor> rules = MigrationRules.DESCRIPTORS.stream().filter(r -> cfg.enabled(r.id())).toList();
+    ReviewResult reviewed = new ReviewEngine(MigrationRules.DESCRIPTORS).review(files, facts, options, cfg);
     timings.mark("review");
     ReviewResult result = reviewed.withClassified(crossCheck.join());
     timings.mark("cross-check wait");

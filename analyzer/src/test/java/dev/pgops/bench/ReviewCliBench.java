@@ -13,10 +13,11 @@ import java.util.List;
  * One CLI invocation, JVM start included, over {@code ../shared/corpus/migrations}: runs the launcher
  * ({@code ./pgops review … --format json}) as a user would, several times, and prints wall time and
  * statements/s, next to a plain {@code java -jar} run without the launcher's start-up flags (the ratio shows what
- * they buy). Target (issue 4): ≤ 1.0 s wall on 2 cores. Run: {@code mvn -B -pl analyzer -am -Pbench verify}.
+ * they buy), and one more launcher run's phase times ({@code -Dpgops.timings}). Target (issue 4): ≤ 1.0 s wall on 2
+ * cores. Run: {@code mvn -B -pl analyzer -am -Pbench verify}.
  */
 public final class ReviewCliBench {
-  private static final int RUNS = 7;
+  private static final int RUNS = 11;
 
   public static void main(String[] args) throws Exception {
     Path root = Path.of(System.getProperty("user.dir")).toAbsolutePath();
@@ -44,6 +45,18 @@ public final class ReviewCliBench {
         median <= 1000 ? "(target ≤ 1000 ms: met)" : "(target ≤ 1000 ms: NOT met)");
     System.out.printf("  java -jar (plain): median %d ms (min %d, max %d); launcher/plain = %.2f%n", median(viaJava),
         Collections.min(viaJava), Collections.max(viaJava), median / (double) median(viaJava));
+    System.out.println("  one more launcher run, " + timings(launcher, root));
+  }
+
+  /** The "pgops: timings: …" line of a launcher run with -Dpgops.timings. */
+  private static String timings(List<String> cmd, Path dir) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().merge("PGOPS_JAVA_OPTS", "-Dpgops.timings=true", (a, b) -> a + " " + b);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    p.waitFor();
+    return output.lines().filter(l -> l.startsWith("pgops: timings: ")).map(l -> l.substring("pgops: ".length()))
+        .findFirst().orElse("timings: none printed");
   }
 
   private static List<Long> times(List<String> cmd, Path dir) throws Exception {

@@ -19,9 +19,11 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Renders a {@link ReportModel} as HTML, Markdown or JSON. HTML is one self-contained file: the CSS
@@ -173,7 +176,7 @@ public final class ReportWriter {
   public static void atomically(Path file, Body body) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".pgops-report-", ".tmp");
+    Path tmp = temporaryFile(parent, file.getFileName().toString());
     try {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         body.writeTo(w);
@@ -181,6 +184,25 @@ public final class ReportWriter {
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static final AtomicInteger TEMPORARY = new AtomicInteger();
+
+  /**
+   * A new empty {@code .<name>.<pid>.<n>.tmp} in {@code dir}, owner-only as {@link Files#createTempFile} makes
+   * them (reports hold query texts), without its SecureRandom set-up on every run.
+   */
+  private static Path temporaryFile(Path dir, String name) throws IOException {
+    boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    while (true) {
+      Path tmp = dir.resolve("." + name + "." + ProcessHandle.current().pid() + "." + TEMPORARY.incrementAndGet() + ".tmp");
+      try {
+        return posix ? Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+            : Files.createFile(tmp);
+      } catch (FileAlreadyExistsException e) {
+        // left by an earlier process with the same pid: take the next number
+      }
     }
   }
 

@@ -36,10 +36,7 @@ public final class BuiltInRules {
       .toList();
 
   /** The migration rules of {@code pgops review}, by id. */
-  public static final List<RuleDescriptor> MIGRATION = MigrationRules.ALL.stream()
-      .map(RuleDescriptor::of)
-      .sorted(Comparator.comparing(RuleDescriptor::id))
-      .toList();
+  public static final List<RuleDescriptor> MIGRATION = MigrationRules.DESCRIPTORS;
 
   /** Every rule, health and migration, by id: for docs, {@code pgops rules} and pgops.yaml validation. */
   public static final List<RuleDescriptor> CATALOG = Stream.concat(ALL.stream(), MIGRATION.stream())

@@ -1,6 +1,8 @@
 package dev.pgops.rules.migrations;
 
 import dev.pgops.review.MigrationRule;
+import dev.pgops.rules.RuleDescriptor;
+import java.util.Comparator;
 import java.util.List;
 
 /** The built-in migration rules of {@code pgops review}, one per line, alphabetical by class name. */
@@ -60,4 +62,13 @@ public final class MigrationRules {
       new UnusedIgnoreRule(),
       new VacuumFullRule(),
       new ValidateInSameTransactionRule());
+
+  /**
+   * Their descriptors by id (the same list as {@code BuiltInRules.MIGRATION}): a review builds only these, not the
+   * health rules.
+   */
+  public static final List<RuleDescriptor> DESCRIPTORS = ALL.stream()
+      .map(RuleDescriptor::of)
+      .sorted(Comparator.comparing(RuleDescriptor::id))
+      .toList();
 }
