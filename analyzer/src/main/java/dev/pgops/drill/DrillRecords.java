@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.pgops.files.AtomicFiles;
 import dev.pgops.snapshot.DrillRecord;
 import dev.pgops.snapshot.Section;
 import dev.pgops.snapshot.SnapshotJson;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -68,14 +68,7 @@ public final class DrillRecords {
   /** Writes {@code dir/drill-<id>.json} atomically and returns the path. */
   public static Path write(DrillRecord r, Path dir) throws IOException {
     Path file = dir.resolve(fileName(r));
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".pgops-drill-", ".tmp");
-    try {
-      JSON.writeValue(tmp.toFile(), r);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(file, out -> JSON.writeValue(out, r));
     return file;
   }
 

@@ -125,10 +125,6 @@ final class PgBackRest {
     }
   }
 
-  private static Instant epoch(JsonNode n) {
-    return n.isNumber() ? Instant.ofEpochSecond(n.asLong()) : null;
-  }
-
   /** The format pgBackRest's {@code --target} (and so {@code recovery_target_time}) takes, in UTC. */
   static String targetText(Instant t) {
     return TARGET.format(t);

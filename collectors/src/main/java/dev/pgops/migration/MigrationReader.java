@@ -25,22 +25,11 @@ public final class MigrationReader {
     }
 
     /**
-     * As {@link #read(List)}, classified by the tokens alone: what a review needs. {@link #crossChecked} adds
-     * JSqlParser's verdict ({@code classifiedBy}) afterwards, e.g. in another thread while the review runs.
+     * As {@link #read(List)}, classified by the tokens alone: what a review needs. {@link CrossCheck} adds
+     * JSqlParser's verdict ({@code classifiedBy}) afterwards, in another thread while the review runs.
      */
     public static List<MigrationFile> readByTokens(List<Path> paths) {
         return read(paths, StatementClassifier::classifyByTokens);
-    }
-
-    /** The files with every statement {@linkplain StatementClassifier#crossChecked cross-checked}, in this thread. */
-    public static List<MigrationFile> crossChecked(List<MigrationFile> files) {
-        List<MigrationFile> out = new ArrayList<>(files.size());
-        for (MigrationFile f : files) {
-            List<ClassifiedStatement> checked = new ArrayList<>(f.statements().size());
-            for (ClassifiedStatement c : f.statements()) checked.add(StatementClassifier.crossChecked(c));
-            out.add(new MigrationFile(f.file(), checked, f.error()));
-        }
-        return out;
     }
 
     private static List<MigrationFile> read(List<Path> paths, Function<SqlStatement, ClassifiedStatement> classifier) {

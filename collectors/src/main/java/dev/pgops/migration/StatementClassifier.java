@@ -36,12 +36,6 @@ public final class StatementClassifier {
 
     private StatementClassifier() {}
 
-    public static List<ClassifiedStatement> classifyAll(List<SqlStatement> statements) {
-        List<ClassifiedStatement> out = new ArrayList<>(statements.size());
-        for (SqlStatement s : statements) out.add(classify(s));
-        return out;
-    }
-
     /** Tokens, then JSqlParser's cross-check: {@code crossChecked(classifyByTokens(st))}. */
     public static ClassifiedStatement classify(SqlStatement st) {
         return crossChecked(classifyByTokens(st));
@@ -73,7 +67,7 @@ public final class StatementClassifier {
      * statement class that agrees with the tokens' kind; otherwise unchanged. One parse; never throws.
      */
     public static ClassifiedStatement crossChecked(ClassifiedStatement c) {
-        if (!BY_TOKENS.equals(c.classifiedBy()) || c.kind() == StatementKind.META_COMMAND) return c;
+        if (!BY_TOKENS.equals(c.classifiedBy())) return c;  // unknown stays unknown; meta-commands are not parseable
         return jsqlAgrees(c.text(), c.kind()) ? c.withClassifiedBy(BY_JSQLPARSER) : c;
     }
 

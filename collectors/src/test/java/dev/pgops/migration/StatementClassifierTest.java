@@ -270,7 +270,7 @@ class StatementClassifierTest {
             }
         }
         long t0 = System.nanoTime();
-        List<ClassifiedStatement> classified = StatementClassifier.classifyAll(all);
+        List<ClassifiedStatement> classified = all.stream().map(StatementClassifier::classify).toList();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         Map<StatementKind, Integer> kinds = new EnumMap<>(StatementKind.class);
         Map<String, Integer> by = new TreeMap<>();

@@ -1,5 +1,6 @@
 package dev.pgops.report;
 
+import dev.pgops.files.AtomicFiles;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.ConditionalTemplateConfigurationFactory;
 import freemarker.cache.FileExtensionMatcher;
@@ -14,16 +15,14 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Renders a {@link ReportModel} as HTML, Markdown or JSON. HTML is one self-contained file: the CSS
@@ -169,41 +167,13 @@ public final class ReportWriter {
     atomically(file, w -> render(model, format, w));
   }
 
-  /**
-   * Writes {@code file} atomically: a temporary file in the same directory, moved into place. On any failure no
-   * file is left behind (an existing {@code file} is left untouched).
-   */
+  /** Writes {@code file} as UTF-8 text through {@link AtomicFiles}: all or nothing. */
   public static void atomically(Path file, Body body) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = temporaryFile(parent, file.getFileName().toString());
-    try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        body.writeTo(w);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
-  private static final AtomicInteger TEMPORARY = new AtomicInteger();
-
-  /**
-   * A new empty {@code .<name>.<pid>.<n>.tmp} in {@code dir}, owner-only as {@link Files#createTempFile} makes
-   * them (reports hold query texts), without its SecureRandom set-up on every run.
-   */
-  private static Path temporaryFile(Path dir, String name) throws IOException {
-    boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-    while (true) {
-      Path tmp = dir.resolve("." + name + "." + ProcessHandle.current().pid() + "." + TEMPORARY.incrementAndGet() + ".tmp");
-      try {
-        return posix ? Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-            : Files.createFile(tmp);
-      } catch (FileAlreadyExistsException e) {
-        // left by an earlier process with the same pid: take the next number
-      }
-    }
+    AtomicFiles.write(file, out -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      body.writeTo(w);
+      w.flush();
+    });
   }
 
   /** The Content-Security-Policy the HTML report carries. */

@@ -32,7 +32,12 @@ public sealed interface Location {
   record SqlFile(String file, int line, int column) implements Location {
     @Override
     public String key() {
-      return "file:" + file + ":" + line + ":" + column;
+      return "file:" + position();
+    }
+
+    /** {@code file:line:column}, as the statement's {@code SqlStatement.position()}. */
+    public String position() {
+      return file + ":" + line + ":" + column;
     }
   }
 

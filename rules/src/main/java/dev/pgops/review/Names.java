@@ -21,6 +21,29 @@ public final class Names {
     return parts[parts.length - 1];
   }
 
+  /** The schema part of a written name with its dot ({@code app.orders} → {@code app.}), or "". */
+  public static String schemaPrefix(String written) {
+    int dot = lastUnquotedDot(written);
+    return dot < 0 ? "" : written.substring(0, dot + 1);
+  }
+
+  /** The last part of a written name as written ({@code app."Orders"} → {@code "Orders"}). */
+  public static String lastPart(String written) {
+    int dot = lastUnquotedDot(written);
+    return dot < 0 ? written : written.substring(dot + 1);
+  }
+
+  private static int lastUnquotedDot(String s) {
+    boolean quoted = false;
+    int last = -1;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"') quoted = !quoted;
+      else if (c == '.' && !quoted) last = i;
+    }
+    return last;
+  }
+
   private static String[] split(String written) {
     java.util.List<String> out = new java.util.ArrayList<>();
     StringBuilder cur = new StringBuilder();

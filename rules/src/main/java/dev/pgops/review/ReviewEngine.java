@@ -115,18 +115,15 @@ public final class ReviewEngine {
             }
             where.put(d, s);
             if (d.fileWide()) byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(d);
-            else if (s.sql().leadingComments().contains(c)) byStatement.computeIfAbsent(key(s), k -> new ArrayList<>()).add(d);
+            else if (s.sql().leadingComments().contains(c)) byStatement.computeIfAbsent(s.sql().position(), k -> new ArrayList<>()).add(d);
           }
         }
       }
     }
     Map<IgnoreDirective, Set<String>> used = new HashMap<>();
-    Map<String, ReviewStatement> statementAt = new HashMap<>();
-    for (ReviewFile f : files) for (ReviewStatement s : f.statements()) statementAt.put(key(s), s);
     for (Finding fi : raw) {
       Location.SqlFile loc = (Location.SqlFile) fi.location();
-      String k = loc.file() + ":" + loc.line() + ":" + loc.column();
-      IgnoreDirective hit = find(byStatement.get(k), fi.ruleId());
+      IgnoreDirective hit = find(byStatement.get(loc.position()), fi.ruleId());
       if (hit == null) hit = find(byFile.get(loc.file()), fi.ruleId());
       if (hit == null) {
         kept.add(fi);
@@ -168,10 +165,6 @@ public final class ReviewEngine {
     if (ds == null) return null;
     for (IgnoreDirective d : ds) if (d.ruleIds().contains(ruleId)) return d;
     return null;
-  }
-
-  private static String key(ReviewStatement s) {
-    return s.sql().file() + ":" + s.sql().line() + ":" + s.sql().column();
   }
 
   private static Finding internalError(RuleDescriptor d, ReviewStatement s, RuntimeException e) {

@@ -127,12 +127,7 @@ public record ReviewModel(Header header, List<SeverityCount> severityCounts, Lis
       boolean scan, boolean indexBuild, boolean transactional, String work, String transaction,
       String transactionLabel, String table, String tableSize, Long tableBytes, String duration, boolean sizeDependent,
       String lockTimeout, String statementTimeout, String note, String sql, String sqlFence, List<FindingRef> findings,
-      String worstSeverity, List<Rollback.Step> rollback, List<Verification.Check> checks) {
-
-    public boolean hasTable() {
-      return !table.isEmpty();
-    }
-  }
+      String worstSeverity, List<Rollback.Step> rollback, List<Verification.Check> checks) {}
 
   /** A "before you start" item, with SQL to run when there is some ("" otherwise). */
   public record CheckItem(String text, String sql, String sqlFence) {}
@@ -157,7 +152,7 @@ public record ReviewModel(Header header, List<SeverityCount> severityCounts, Lis
     Map<String, String> statementAnchors = new HashMap<>();
     int sn = 0;
     for (ReviewFile f : result.files()) {
-      for (ReviewStatement s : f.statements()) statementAnchors.putIfAbsent(key(s), "s-" + (++sn));
+      for (ReviewStatement s : f.statements()) statementAnchors.putIfAbsent(s.sql().position(), "s-" + (++sn));
     }
     List<FindingView> findings = new ArrayList<>();
     for (Finding f : result.findings()) findings.add(view(findings.size() + 1, f, statementAnchors, "f-"));
@@ -189,8 +184,9 @@ public record ReviewModel(Header header, List<SeverityCount> severityCounts, Lis
     Map<String, String> created = new HashMap<>();
     for (ReviewFile f : result.files()) {
       for (ReviewStatement s : f.statements()) {
-        statements.add(statement(statements.size() + 1, f, s, facts, created,
-            byStatement.getOrDefault(key(s), List.of()), statementAnchors.get(key(s))));
+        String at = s.sql().position();
+        statements.add(statement(statements.size() + 1, f, s, facts, created, byStatement.getOrDefault(at, List.of()),
+            statementAnchors.get(at)));
         rememberCreated(s, created);
       }
     }
@@ -249,13 +245,9 @@ public record ReviewModel(Header header, List<SeverityCount> severityCounts, Lis
 
   // ------------------------------------------------------------------ building
 
-  private static String key(ReviewStatement s) {
-    return s.sql().file() + ":" + s.sql().line() + ":" + s.sql().column();
-  }
-
   private static FindingView view(int no, Finding f, Map<String, String> statementAnchors, String prefix) {
     Location.SqlFile loc = f.location() instanceof Location.SqlFile s ? s : new Location.SqlFile("", 0, 0);
-    String position = loc.file() + ":" + loc.line() + ":" + loc.column();
+    String position = loc.position();
     List<Evidence> evidence = new ArrayList<>();
     String reason = "";
     for (var e : f.evidence().entrySet()) {
@@ -319,7 +311,7 @@ public record ReviewModel(Header header, List<SeverityCount> severityCounts, Lis
     if (!sql.endsWith(" …") && k != StatementKind.META_COMMAND) sql = sql + ";";
     String kind = k.name().replace('_', ' ');
     String label = i.operation().equals("none") || i.operation().equals("DDL") ? kind : i.operation();
-    return new StatementView(no, anchor, file.file(), s.sql().line(), s.sql().column(), key(s),
+    return new StatementView(no, anchor, file.file(), s.sql().line(), s.sql().column(), s.sql().position(),
         kind, label, s.classified().classifiedBy(), i.operation(), lock, blocks,
         i.lock().blocksWrites(), i.rewrite(), i.scan(), i.indexBuild(), i.transactional(),
         work.isEmpty() ? "none" : String.join(", ", work), tx, txLabel, table, size, bytes, duration,
@@ -332,7 +324,7 @@ public record ReviewModel(Header header, List<SeverityCount> severityCounts, Lis
     StatementKind k = s.kind();
     if (k == StatementKind.CREATE_TABLE || k == StatementKind.CREATE_TABLE_AS || k == StatementKind.CREATE_MATERIALIZED_VIEW) {
       String n = Names.normalize(s.target());
-      if (n != null) created.putIfAbsent(n, key(s));
+      if (n != null) created.putIfAbsent(n, s.sql().position());
     }
   }
 

@@ -60,7 +60,7 @@ public final class Rollback {
           yield List.of(Step.manual("the index has no name in the script: find the name PostgreSQL gave it (\\d "
               + t + ") and DROP INDEX CONCURRENTLY it"));
         }
-        yield List.of(Step.sql("DROP INDEX CONCURRENTLY IF EXISTS " + SqlText.schemaPrefix(t) + s.targets().get(1),
+        yield List.of(Step.sql("DROP INDEX CONCURRENTLY IF EXISTS " + Names.schemaPrefix(t) + s.targets().get(1),
             join("run outside a transaction block", ifNotExists)));
       }
       case CREATE_TABLE, CREATE_TABLE_AS -> List.of(Step.sql("DROP TABLE " + t,
@@ -83,8 +83,8 @@ public final class Rollback {
       case ALTER_INDEX -> {
         Matcher m = INDEX_RENAME.matcher(s.text().trim());
         yield m.matches()
-            ? List.of(Step.sql("ALTER INDEX " + SqlText.schemaPrefix(m.group(2)) + m.group(3) + " RENAME TO "
-                + SqlText.lastPart(m.group(2)), ""))
+            ? List.of(Step.sql("ALTER INDEX " + Names.schemaPrefix(m.group(2)) + m.group(3) + " RENAME TO "
+                + Names.lastPart(m.group(2)), ""))
             : List.of(Step.manual("ALTER INDEX: the previous setting is not in the script"));
       }
       case GRANT -> {
@@ -151,7 +151,7 @@ public final class Rollback {
               : Step.sql(table + " RENAME COLUMN " + to + " TO " + col, "");
         }
         case RENAME_TABLE -> col == null ? Step.manual("the new table name could not be read")
-            : Step.sql("ALTER TABLE " + SqlText.schemaPrefix(t) + col + " RENAME TO " + SqlText.lastPart(t), "");
+            : Step.sql("ALTER TABLE " + Names.schemaPrefix(t) + col + " RENAME TO " + Names.lastPart(t), "");
         case SET_NOT_NULL -> Step.sql(table + " ALTER COLUMN " + col + " DROP NOT NULL", "");
         case DROP_NOT_NULL -> Step.sql(table + " ALTER COLUMN " + col + " SET NOT NULL",
             "scans the table under ACCESS EXCLUSIVE and fails if NULLs were written since");

@@ -15,29 +15,6 @@ final class SqlText {
     return "'" + s.replace("'", "''") + "'";
   }
 
-  /** The schema part of a written name with its dot ({@code app.orders} → {@code app.}), or "". */
-  static String schemaPrefix(String written) {
-    int dot = lastUnquotedDot(written);
-    return dot < 0 ? "" : written.substring(0, dot + 1);
-  }
-
-  /** The last part of a written name as written ({@code app."Orders"} → {@code "Orders"}). */
-  static String lastPart(String written) {
-    int dot = lastUnquotedDot(written);
-    return dot < 0 ? written : written.substring(dot + 1);
-  }
-
-  private static int lastUnquotedDot(String s) {
-    boolean quoted = false;
-    int last = -1;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"') quoted = !quoted;
-      else if (c == '.' && !quoted) last = i;
-    }
-    return last;
-  }
-
   /** The normalised schema of a relation name: {@code orders} → {@code public}. */
   static String schemaOf(String written) {
     String n = Names.normalize(written);

@@ -31,7 +31,7 @@ public final class Verification {
     return switch (s.kind()) {
       case CREATE_INDEX -> s.targets().size() < 2 ? List.of(invalidIndexes(t)) : List.of(new Check(
           "SELECT indexrelid::regclass AS index, indisvalid, indisready FROM pg_index WHERE indexrelid = "
-              + regclass(SqlText.schemaPrefix(t) + s.targets().get(1)) + ";",
+              + regclass(Names.schemaPrefix(t) + s.targets().get(1)) + ";",
           "one row, indisvalid and indisready true (an INVALID index from a failed build must be dropped and rebuilt)"));
       case REINDEX -> List.of(invalidIndexes(t));
       case CREATE_TABLE, CREATE_TABLE_AS, CREATE_VIEW, CREATE_MATERIALIZED_VIEW, CREATE_SEQUENCE -> List.of(
@@ -85,7 +85,7 @@ public final class Verification {
               + " AND conname = " + SqlText.literal(Names.simple(n)) + ";", "no row"));
         }
         case RENAME_TABLE -> {
-          if (n != null) out.add(exists("to_regclass", SqlText.schemaPrefix(t) + n));
+          if (n != null) out.add(exists("to_regclass", Names.schemaPrefix(t) + n));
         }
         case SET_LOGGED, SET_UNLOGGED -> out.add(new Check("SELECT relpersistence FROM pg_class WHERE oid = "
             + regclass(t) + ";", a.kind() == AlterAction.Kind.SET_LOGGED ? "p" : "u"));

@@ -5,6 +5,7 @@ import dev.pgops.migration.ClassifiedStatement;
 import dev.pgops.migration.ColumnDef;
 import dev.pgops.migration.SqlTokens;
 import dev.pgops.migration.SqlTokens.Token;
+import dev.pgops.review.Names;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,8 +23,8 @@ final class NewNames {
     Set<String> out = new LinkedHashSet<>();
     switch (c.kind()) {
       case CREATE_TABLE, CREATE_TABLE_AS, CREATE_VIEW, CREATE_MATERIALIZED_VIEW, CREATE_SEQUENCE, CREATE_TYPE,
-           CREATE_FUNCTION, CREATE_SCHEMA -> add(out, last(c.target()));
-      case CREATE_INDEX, CREATE_TRIGGER -> { if (c.targets().size() > 1) add(out, last(c.targets().get(1))); }
+           CREATE_FUNCTION, CREATE_SCHEMA -> add(out, lastPart(c.target()));
+      case CREATE_INDEX, CREATE_TRIGGER -> { if (c.targets().size() > 1) add(out, lastPart(c.targets().get(1))); }
       default -> { }
     }
     for (ColumnDef col : c.columns()) add(out, col.name());
@@ -80,12 +81,8 @@ final class NewNames {
     return false;
   }
 
-  /** The last part of a qualified name as written. */
-  private static String last(String qualified) {
-    if (qualified == null) return null;
-    List<Token> t = SqlTokens.tokenize(qualified);
-    for (int i = t.size() - 1; i >= 0; i--) if (t.get(i).isIdent()) return t.get(i).text();
-    return null;
+  private static String lastPart(String qualified) {
+    return qualified == null ? null : Names.lastPart(qualified);
   }
 
   private static void add(Set<String> out, String name) {
